@@ -1,0 +1,338 @@
+//! `iprchain`: the command-line client of the iprchain IP registry.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use iprchain_client::{
+	evidence::{self, DepositRequest},
+	files,
+	primitives::{parse_digest_hex, EvidenceKind, HashAlgo},
+	signer::{parse_account, Signer},
+	Client, ClientError,
+};
+use std::{path::PathBuf, process::ExitCode, time::Duration};
+
+#[derive(Parser)]
+#[command(name = "iprchain", version, about = "Client of the iprchain IP and data-asset registry")]
+struct Cli {
+	#[command(flatten)]
+	global: Global,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Args)]
+struct Global {
+	/// Node to talk to.
+	#[arg(long, global = true, env = "IPRCHAIN_URL", default_value = "ws://127.0.0.1:9944")]
+	url: String,
+	/// Signing key: a secret URI such as //Alice, or a file containing one.
+	#[arg(long, global = true, env = "IPRCHAIN_SURI", default_value = "//Alice")]
+	suri: String,
+	/// Print machine-readable JSON instead of text.
+	#[arg(long, global = true)]
+	json: bool,
+	/// Seconds to wait for a transaction to be finalized.
+	#[arg(long, global = true, default_value_t = 90)]
+	finality_timeout: u64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Evidence deposits (存证), lookups and verification (验真).
+	#[command(subcommand)]
+	Evidence(EvidenceCommand),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Algo {
+	Sha256,
+	Sm3,
+}
+
+impl From<Algo> for HashAlgo {
+	fn from(algo: Algo) -> Self {
+		match algo {
+			Algo::Sha256 => HashAlgo::Sha256,
+			Algo::Sm3 => HashAlgo::Sm3,
+		}
+	}
+}
+
+#[derive(Subcommand)]
+enum EvidenceCommand {
+	/// Hash files locally and deposit their digests; waits until each is finalized.
+	Deposit {
+		/// Files to deposit.
+		#[arg(required = true)]
+		files: Vec<PathBuf>,
+		/// Digest algorithm.
+		#[arg(long, value_enum, default_value = "sha256")]
+		algo: Algo,
+		/// What the files are evidence of: copyright, trademark, patent, trade-secret, data, contract,
+		/// infringement, other.
+		#[arg(long, default_value = "other", value_parser = parse_kind)]
+		kind: EvidenceKind,
+		/// Title (default: the file name). At most 128 bytes.
+		#[arg(long)]
+		title: Option<String>,
+		/// Deposit for this right holder (SS58); the signer must be a workstation.
+		#[arg(long)]
+		on_behalf_of: Option<String>,
+	},
+	/// Show the record of a deposited digest.
+	Show {
+		/// The digest, 64 hex digits.
+		digest: String,
+		/// Digest algorithm.
+		#[arg(long, value_enum, default_value = "sha256")]
+		algo: Algo,
+	},
+	/// Check a file: exit 0 only if its digest is deposited in finalized state.
+	Verify {
+		/// The file to check.
+		file: PathBuf,
+		/// Digest algorithm.
+		#[arg(long, value_enum, default_value = "sha256")]
+		algo: Algo,
+	},
+	/// Anchor many files with one transaction; writes one proof file per item.
+	Batch {
+		/// Files or directories (walked recursively, in name order).
+		#[arg(required = true)]
+		inputs: Vec<PathBuf>,
+		/// Directory for the per-item proof files.
+		#[arg(long)]
+		out: PathBuf,
+		/// Digest algorithm.
+		#[arg(long, value_enum, default_value = "sha256")]
+		algo: Algo,
+	},
+	/// Check a batch item's proof file (and the original file, if given) against the chain.
+	VerifyItem {
+		/// A proof file written by `evidence batch`.
+		proof: PathBuf,
+		/// The original file, to check it hashes to the item.
+		#[arg(long)]
+		file: Option<PathBuf>,
+	},
+}
+
+fn parse_kind(text: &str) -> Result<EvidenceKind, String> {
+	EvidenceKind::from_name(text).ok_or_else(|| {
+		let names: Vec<_> = EvidenceKind::ALL.iter().map(|k| k.name()).collect();
+		format!("unknown kind `{text}`; one of: {}", names.join(", "))
+	})
+}
+
+/// What a command decided: success, or a "no" that is not an error (exit 1 with an explanation).
+enum Outcome {
+	Done,
+	No,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	match run(cli).await {
+		Ok(Outcome::Done) => ExitCode::SUCCESS,
+		Ok(Outcome::No) => ExitCode::from(1),
+		Err(error) => {
+			eprintln!("error: {error}");
+			ExitCode::from(1)
+		},
+	}
+}
+
+async fn connect(global: &Global) -> Result<Client, ClientError> {
+	Ok(Client::connect(&global.url).await?.with_finality_timeout(Duration::from_secs(global.finality_timeout)))
+}
+
+fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
+	if len < 2 {
+		return indicatif::ProgressBar::hidden();
+	}
+	let bar = indicatif::ProgressBar::new(len as u64);
+	bar.set_style(
+		indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})")
+			.expect("valid template")
+			.progress_chars("=> "),
+	);
+	bar.set_message(what.to_string());
+	bar
+}
+
+fn print_json(value: &impl serde::Serialize) {
+	println!("{}", serde_json::to_string_pretty(value).expect("serializable"));
+}
+
+async fn run(cli: Cli) -> Result<Outcome, ClientError> {
+	let global = &cli.global;
+	match cli.command {
+		Command::Evidence(command) => run_evidence(global, command).await,
+	}
+}
+
+async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outcome, ClientError> {
+	match command {
+		EvidenceCommand::Deposit { files: paths, algo, kind, title, on_behalf_of } => {
+			let signer = Signer::from_suri_or_file(&global.suri)?;
+			let on_behalf_of = on_behalf_of.as_deref().map(parse_account).transpose()?;
+			let algo = HashAlgo::from(algo);
+			let hashing = progress_bar(paths.len(), "hashing");
+			let mut requests = Vec::with_capacity(paths.len());
+			for path in &paths {
+				requests.push(DepositRequest {
+					algo,
+					digest: files::hash_file(algo, path)?,
+					kind,
+					title: title.clone().unwrap_or_else(|| evidence::title_for(path)),
+					on_behalf_of: on_behalf_of.clone(),
+				});
+				hashing.inc(1);
+			}
+			hashing.finish_and_clear();
+			let client = connect(global).await?;
+			let bar = progress_bar(requests.len(), "finalizing");
+			let results = evidence::deposit_many(&client, &signer, &requests, || bar.inc(1)).await?;
+			bar.finish_and_clear();
+			let mut failures = 0;
+			let mut json = Vec::new();
+			for (path, result) in paths.iter().zip(results) {
+				match result {
+					Ok(receipt) => {
+						if global.json {
+							json.push(serde_json::json!({ "file": path, "ok": true, "receipt": receipt }));
+						} else {
+							println!(
+								"deposited {}  {}:{}  block #{} {} (finalized)",
+								path.display(),
+								receipt.algo,
+								receipt.digest,
+								receipt.block_number,
+								receipt.block_hash
+							);
+						}
+					},
+					Err(error) => {
+						failures += 1;
+						if global.json {
+							json.push(serde_json::json!({ "file": path, "ok": false, "error": error.to_string() }));
+						} else {
+							eprintln!("error: {}: {error}", path.display());
+						}
+					},
+				}
+			}
+			if global.json {
+				print_json(&json);
+			}
+			Ok(if failures == 0 { Outcome::Done } else { Outcome::No })
+		},
+		EvidenceCommand::Show { digest, algo } => {
+			let digest = parse_digest_hex(&digest).map_err(|why| ClientError::Input(format!("digest `{digest}`: {why}")))?;
+			let algo = HashAlgo::from(algo);
+			let client = connect(global).await?;
+			let record = client.evidence(algo, &digest, None).await?;
+			if global.json {
+				print_json(&record);
+			}
+			match record {
+				Some(record) => {
+					if !global.json {
+						print_record(&record);
+					}
+					Ok(Outcome::Done)
+				},
+				None => {
+					if !global.json {
+						println!("not deposited: {}:0x{}", algo.name(), hex::encode(digest));
+					}
+					Ok(Outcome::No)
+				},
+			}
+		},
+		EvidenceCommand::Verify { file, algo } => {
+			let client = connect(global).await?;
+			let verification = evidence::verify_file(&client, HashAlgo::from(algo), &file).await?;
+			if global.json {
+				print_json(&serde_json::json!({ "verified": verification.verified(), "result": verification }));
+			} else if let Some(record) = &verification.record {
+				println!("VERIFIED {} ({}:{})", file.display(), verification.algo, verification.digest);
+				print_record(record);
+			} else {
+				println!(
+					"NOT VERIFIED {}: digest {}:{} is not deposited in finalized state",
+					file.display(),
+					verification.algo,
+					verification.digest
+				);
+			}
+			Ok(if verification.verified() { Outcome::Done } else { Outcome::No })
+		},
+		EvidenceCommand::Batch { inputs, out, algo } => {
+			let signer = Signer::from_suri_or_file(&global.suri)?;
+			let paths = files::expand_inputs(&inputs)?;
+			let client = connect(global).await?;
+			let bar = progress_bar(paths.len(), "hashing");
+			let receipt = evidence::anchor_batch(&client, &signer, HashAlgo::from(algo), &paths, &out, || bar.inc(1)).await?;
+			bar.finish_and_clear();
+			if global.json {
+				print_json(&receipt);
+			} else {
+				println!(
+					"anchored {} items under root {} in block #{} {} (finalized); proofs in {}",
+					receipt.leaf_count,
+					receipt.root,
+					receipt.block_number,
+					receipt.block_hash,
+					out.display()
+				);
+			}
+			Ok(Outcome::Done)
+		},
+		EvidenceCommand::VerifyItem { proof, file } => {
+			let client = connect(global).await?;
+			let result = evidence::verify_item(&client, &proof, file.as_deref()).await?;
+			let verified = result.anchor.as_ref().is_some_and(|a| a.finalized);
+			if global.json {
+				print_json(&serde_json::json!({ "verified": verified, "result": result }));
+			} else if let Some(anchor) = &result.anchor {
+				println!(
+					"VERIFIED item {} in batch {} ({} items) anchored in block #{} at {} by {}",
+					result.digest,
+					result.root,
+					anchor.leaf_count,
+					anchor.block_number,
+					iprchain_client::time::format_millis_utc(anchor.anchored_at),
+					anchor.submitter
+				);
+			} else {
+				println!("NOT VERIFIED: root {} is not anchored in finalized state", result.root);
+			}
+			Ok(if verified { Outcome::Done } else { Outcome::No })
+		},
+	}
+}
+
+fn print_record(record: &iprchain_client::primitives::rpc::EvidenceView) {
+	println!("  digest     {}:{}", record.algo, record.digest);
+	println!("  kind       {}", record.kind);
+	println!("  title      {}", record.title);
+	println!("  owner      {}", record.owner);
+	println!("  submitter  {}", record.submitter);
+	println!(
+		"  deposited  {} (block #{})",
+		iprchain_client::time::format_millis_utc(record.deposited_at),
+		record.block_number
+	);
+	if let Some(hash) = &record.block_hash {
+		println!("  block      {hash}");
+	}
+	println!("  finalized  {}", if record.finalized { "yes" } else { "not yet" });
+	if let Some(capture) = &record.capture {
+		println!(
+			"  captured   {} at {}",
+			capture.source_url,
+			iprchain_client::time::format_millis_utc(capture.captured_at)
+		);
+	}
+}

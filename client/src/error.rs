@@ -1,0 +1,82 @@
+//! Errors a client call can end with, each worded for the person at the terminal.
+
+use iprchain_primitives::{INVALID_TX_NO_ROLE, INVALID_TX_OVER_QUOTA};
+
+/// Why a client call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+	/// The node could not be reached at all.
+	#[error("cannot reach the node at {url}: {reason}")]
+	Unreachable {
+		/// The URL tried.
+		url: String,
+		/// What the transport said.
+		reason: String,
+	},
+	/// The node answered an RPC call with an error.
+	#[error("the node refused `{method}`: {message}")]
+	Rpc {
+		/// RPC method.
+		method: String,
+		/// The node's message.
+		message: String,
+	},
+	/// The transaction pool refused the transaction before it reached a block.
+	#[error("transaction rejected by the node: {0}")]
+	Rejected(String),
+	/// The transaction was included in a block but its call failed; nothing changed on chain.
+	#[error("transaction failed on chain: {0}")]
+	DispatchFailed(String),
+	/// The transaction did not reach a finalized block in time.
+	#[error("transaction not finalized within {0} s (it may still be finalized later)")]
+	FinalityTimeout(u64),
+	/// The transaction left the pool without being finalized (dropped, invalid, usurped).
+	#[error("transaction {0} before it was finalized")]
+	Dropped(String),
+	/// Bad input from the user (a malformed digest, a missing file, …).
+	#[error("{0}")]
+	Input(String),
+	/// Reading or writing a local file failed.
+	#[error("{path}: {source}")]
+	Io {
+		/// The file.
+		path: String,
+		/// The OS error.
+		source: std::io::Error,
+	},
+	/// The node sent something this client cannot decode (wrong chain or runtime version).
+	#[error("unexpected answer from the node: {0}")]
+	Decode(String),
+}
+
+impl ClientError {
+	/// Turns a pool rejection's `data` (e.g. `Custom error: 101`) into a sentence.
+	pub fn from_pool_rejection(message: &str, data: Option<&str>) -> Self {
+		let data = data.unwrap_or_default().trim_matches('"');
+		let reason = match data.strip_prefix("Custom error: ").and_then(|code| code.parse::<u8>().ok()) {
+			Some(INVALID_TX_NO_ROLE) => "the signing account holds no role on this chain".to_string(),
+			Some(INVALID_TX_OVER_QUOTA) => {
+				"the signing account is over its per-block transaction quota; retry in the next block".to_string()
+			},
+			Some(code) => format!("custom validity error {code}"),
+			None if data.is_empty() => message.to_string(),
+			None => format!("{message}: {data}"),
+		};
+		ClientError::Rejected(reason)
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn pool_rejections_are_worded() {
+		let no_role = ClientError::from_pool_rejection("Invalid Transaction", Some("\"Custom error: 101\""));
+		assert!(no_role.to_string().contains("holds no role"), "{no_role}");
+		let stale = ClientError::from_pool_rejection("Invalid Transaction", Some("Transaction is outdated"));
+		assert!(stale.to_string().contains("outdated"), "{stale}");
+		let other = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 7"));
+		assert!(other.to_string().contains("custom validity error 7"), "{other}");
+	}
+}

@@ -1,0 +1,21 @@
+//! Typed client for iprchain: connect to a node, sign and submit registry transactions, wait for
+//! finality, read records through the `ipr_*` RPC. The `iprchain` command-line tool is built on it.
+//!
+//! Transactions are built with the runtime's own types (`RuntimeCall`, `TxExtension`), so a call that
+//! does not exist or has the wrong arguments does not compile.
+
+pub mod chain;
+pub mod error;
+pub mod evidence;
+pub mod files;
+pub mod signer;
+pub mod time;
+
+pub use chain::{Client, Finalized};
+pub use error::ClientError;
+pub use iprchain_primitives as primitives;
+pub use iprchain_runtime as runtime;
+pub use codec;
+pub use jsonrpsee::rpc_params;
+pub use pallet_evidence;
+pub use signer::Signer;

@@ -1,0 +1,57 @@
+//! Weights of `pallet-roles`.
+//!
+//! HAND-ESTIMATED from the storage each call touches, not measured: replace this file with the output
+//! of `frame-omni-bencher` running `benchmarking.rs` on reference hardware before production use.
+//! The ref-time constants are generous guesses for the computation; proof sizes assume the maximum
+//! encoded length of each item read, plus its key.
+
+#![cfg_attr(rustfmt, rustfmt_skip)]
+#![allow(unused_parens)]
+#![allow(unused_imports)]
+#![allow(missing_docs)]
+
+use frame_support::{traits::Get, weights::{Weight, constants::RocksDbWeight}};
+use core::marker::PhantomData;
+
+/// Weight functions needed for `pallet_roles`.
+pub trait WeightInfo {
+	fn grant_role() -> Weight;
+	fn revoke_role() -> Weight;
+}
+
+/// Weights for `pallet_roles` using the runtime's configured database weights.
+pub struct SubstrateWeight<T>(PhantomData<T>);
+impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Roles::AccountRoles` (r:1 w:1)
+	/// Proof: `Roles::AccountRoles` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn grant_role() -> Weight {
+		Weight::from_parts(20_000_000, 6_117)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Roles::AccountRoles` (r:1 w:1)
+	/// Proof: `Roles::AccountRoles` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn revoke_role() -> Weight {
+		Weight::from_parts(20_000_000, 6_117)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+}
+
+// Used by mocks and tests, which configure no database weights of their own.
+impl WeightInfo for () {
+	fn grant_role() -> Weight {
+		Weight::from_parts(20_000_000, 6_117)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn revoke_role() -> Weight {
+		Weight::from_parts(20_000_000, 6_117)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+}

@@ -1,0 +1,125 @@
+//! Roles an account may hold. Only accounts holding at least one role may submit transactions.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use scale_info::TypeInfo;
+
+/// `InvalidTransaction::Custom` code with which the pool rejects a signed transaction whose signer holds
+/// no role.
+pub const INVALID_TX_NO_ROLE: u8 = 101;
+/// `InvalidTransaction::Custom` code with which a signer over its per-block transaction quota is refused.
+pub const INVALID_TX_OVER_QUOTA: u8 = 102;
+
+/// A role in the registry. An account may hold several.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum Role {
+	/// An IP workstation (Donghu, Qiaokou, Jianghan): deposits evidence for clients.
+	Workstation,
+	/// The Wuhan Data Bureau: approves and revokes registrations.
+	Registrar,
+	/// A right holder (权利人).
+	Holder,
+	/// A valuation firm (评估机构).
+	Appraiser,
+	/// A lending bank (质权人).
+	Bank,
+	/// An insurer.
+	Insurer,
+	/// A court: freezes assets.
+	Court,
+}
+
+impl Role {
+	/// Every role, in declaration order.
+	pub const ALL: [Role; 7] =
+		[Role::Workstation, Role::Registrar, Role::Holder, Role::Appraiser, Role::Bank, Role::Insurer, Role::Court];
+
+	fn bit(self) -> u8 {
+		1 << (self as u8)
+	}
+
+	/// Lower-case name used by the CLI.
+	pub fn name(self) -> &'static str {
+		match self {
+			Role::Workstation => "workstation",
+			Role::Registrar => "registrar",
+			Role::Holder => "holder",
+			Role::Appraiser => "appraiser",
+			Role::Bank => "bank",
+			Role::Insurer => "insurer",
+			Role::Court => "court",
+		}
+	}
+
+	/// Parses a name produced by [`Role::name`].
+	pub fn from_name(name: &str) -> Option<Self> {
+		Self::ALL.into_iter().find(|role| role.name().eq_ignore_ascii_case(name))
+	}
+}
+
+/// The set of roles one account holds, one bit per [`Role`].
+#[derive(
+	Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct RoleSet(pub u8);
+
+impl RoleSet {
+	/// Whether `role` is in the set.
+	pub fn contains(self, role: Role) -> bool {
+		self.0 & role.bit() != 0
+	}
+	/// Adds `role`; returns whether it was absent.
+	pub fn insert(&mut self, role: Role) -> bool {
+		let absent = !self.contains(role);
+		self.0 |= role.bit();
+		absent
+	}
+	/// Removes `role`; returns whether it was present.
+	pub fn remove(&mut self, role: Role) -> bool {
+		let present = self.contains(role);
+		self.0 &= !role.bit();
+		present
+	}
+	/// Whether no role is held.
+	pub fn is_empty(self) -> bool {
+		self.0 == 0
+	}
+	/// The roles held, in declaration order.
+	pub fn iter(self) -> impl Iterator<Item = Role> {
+		Role::ALL.into_iter().filter(move |role| self.contains(*role))
+	}
+}
+
+/// Read access to role membership, so pallets can check roles without depending on pallet-roles.
+pub trait RoleInspect<AccountId> {
+	/// Whether `who` holds `role`.
+	fn has_role(who: &AccountId, role: Role) -> bool;
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn role_set_insert_remove() {
+		let mut set = RoleSet::default();
+		assert!(set.is_empty());
+		assert!(set.insert(Role::Bank));
+		assert!(!set.insert(Role::Bank));
+		assert!(set.insert(Role::Court));
+		assert_eq!(set.iter().collect::<Vec<_>>(), vec![Role::Bank, Role::Court]);
+		assert!(set.remove(Role::Bank));
+		assert!(!set.remove(Role::Bank));
+		assert!(!set.contains(Role::Bank) && set.contains(Role::Court));
+	}
+
+	#[test]
+	fn names_round_trip() {
+		for role in Role::ALL {
+			assert_eq!(Role::from_name(role.name()), Some(role));
+		}
+		assert_eq!(Role::from_name("pirate"), None);
+	}
+}

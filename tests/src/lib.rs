@@ -1,0 +1,308 @@
+//! Harness for integration tests: starts real `iprchain-node` processes on free 127.0.0.1 ports, waits
+//! for them on RPC (not on sleeps), and kills them when dropped.
+
+pub mod chain;
+
+use anyhow::{bail, Context, Result};
+use iprchain_client::Client;
+use std::{
+	net::TcpListener,
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+/// Directory holding the workspace's built binaries (`target/debug`), found from the test executable
+/// (`target/debug/deps/<test>`), unless `IPRCHAIN_BIN_DIR` says otherwise.
+pub fn bin_dir() -> PathBuf {
+	if let Ok(dir) = std::env::var("IPRCHAIN_BIN_DIR") {
+		return PathBuf::from(dir);
+	}
+	let exe = std::env::current_exe().expect("test executable path");
+	exe.parent().and_then(Path::parent).expect("target/<profile>/deps/<test>").to_path_buf()
+}
+
+/// Path of a workspace binary, with a clear failure when it was not built.
+pub fn binary(name: &str) -> Result<PathBuf> {
+	let path = bin_dir().join(name);
+	if !path.is_file() {
+		bail!("{} not found: build it first (`cargo build --workspace --bins`, or scripts/test.sh)", path.display());
+	}
+	Ok(path)
+}
+
+/// A free TCP port on 127.0.0.1 (bound and released; good enough for tests that start right away).
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+/// A scratch directory removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+	/// A new empty directory under the system temp dir.
+	pub fn new(label: &str) -> Self {
+		static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+		let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+		let path = std::env::temp_dir().join(format!("iprchain-{label}-{}-{n}", std::process::id()));
+		let _ = std::fs::remove_dir_all(&path);
+		std::fs::create_dir_all(&path).expect("temp dir");
+		TempDir(path)
+	}
+
+	/// Path of `name` inside the directory.
+	pub fn join(&self, name: &str) -> PathBuf {
+		self.0.join(name)
+	}
+}
+
+impl Drop for TempDir {
+	fn drop(&mut self) {
+		let _ = std::fs::remove_dir_all(&self.0);
+	}
+}
+
+/// How to start one node.
+#[derive(Clone, Debug)]
+pub struct NodeConfig {
+	/// `--chain` value (`dev`, `local`, or a chain-spec file).
+	pub chain: String,
+	/// A dev key flag without dashes (`alice`, `bob`, …) for a validator, or `None` for a full node.
+	pub dev_key: Option<String>,
+	/// Node name shown in logs.
+	pub name: String,
+	/// Hex node key, so the peer id is known in advance.
+	pub node_key: Option<String>,
+	/// Bootnode multiaddresses.
+	pub bootnodes: Vec<String>,
+	/// Further flags.
+	pub extra_args: Vec<String>,
+}
+
+impl NodeConfig {
+	/// The single-validator development chain.
+	pub fn dev() -> Self {
+		NodeConfig {
+			chain: "dev".into(),
+			dev_key: Some("alice".into()),
+			name: "dev".into(),
+			node_key: None,
+			bootnodes: Vec::new(),
+			extra_args: vec!["--force-authoring".into()],
+		}
+	}
+}
+
+/// A running `iprchain-node` process, killed on drop. Its database survives restarts until drop.
+pub struct TestNode {
+	child: Option<Child>,
+	config: NodeConfig,
+	/// WebSocket RPC URL.
+	pub url: String,
+	/// RPC port.
+	pub rpc_port: u16,
+	/// libp2p port.
+	pub p2p_port: u16,
+	/// Where the node's output goes (appended across restarts).
+	pub log: PathBuf,
+	dir: TempDir,
+}
+
+impl TestNode {
+	/// Starts a single-validator development node on free loopback ports.
+	pub fn spawn_dev() -> Result<Self> {
+		Self::spawn(NodeConfig::dev())
+	}
+
+	/// Starts a node as `config` says, on free loopback ports, with its own base path.
+	pub fn spawn(config: NodeConfig) -> Result<Self> {
+		Self::spawn_on(config, free_port())
+	}
+
+	/// Like [`TestNode::spawn`] with a chosen libp2p port (so others can name it as a bootnode).
+	pub fn spawn_on(config: NodeConfig, p2p_port: u16) -> Result<Self> {
+		let dir = TempDir::new(&format!("node-{}", config.name));
+		let rpc_port = free_port();
+		let log = dir.join("node.log");
+		let mut node = TestNode {
+			child: None,
+			config,
+			url: format!("ws://127.0.0.1:{rpc_port}"),
+			rpc_port,
+			p2p_port,
+			log,
+			dir,
+		};
+		node.start()?;
+		Ok(node)
+	}
+
+	/// (Re)starts the process on the same ports and database.
+	pub fn start(&mut self) -> Result<()> {
+		if self.is_running() {
+			bail!("node {} is already running", self.config.name);
+		}
+		let log_file = std::fs::OpenOptions::new().create(true).append(true).open(&self.log)?;
+		let mut command = Command::new(binary("iprchain-node")?);
+		command
+			.args(["--chain", &self.config.chain, "--name", &self.config.name, "--base-path"])
+			.arg(self.dir.join("db"))
+			.args(["--rpc-port", &self.rpc_port.to_string()])
+			.args(["--port", &self.p2p_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"]);
+		if let Some(key) = &self.config.dev_key {
+			command.arg(format!("--{key}"));
+		}
+		if let Some(node_key) = &self.config.node_key {
+			command.args(["--node-key", node_key]);
+		}
+		if !self.config.bootnodes.is_empty() {
+			command.arg("--bootnodes").args(&self.config.bootnodes);
+		}
+		command.args(&self.config.extra_args);
+		let child = command
+			.stdout(Stdio::null())
+			.stderr(log_file)
+			.spawn()
+			.context("starting iprchain-node")?;
+		self.child = Some(child);
+		Ok(())
+	}
+
+	/// Whether the process is alive.
+	pub fn is_running(&mut self) -> bool {
+		match &mut self.child {
+			Some(child) => matches!(child.try_wait(), Ok(None)),
+			None => false,
+		}
+	}
+
+	/// SIGKILL: the crash case.
+	pub fn kill9(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// SIGTERM and wait: the orderly shutdown case.
+	pub fn stop(&mut self) -> Result<()> {
+		if let Some(mut child) = self.child.take() {
+			Command::new("kill").args(["-TERM", &child.id().to_string()]).status()?;
+			let deadline = Instant::now() + Duration::from_secs(30);
+			while child.try_wait()?.is_none() {
+				if Instant::now() > deadline {
+					let _ = child.kill();
+					break;
+				}
+				std::thread::sleep(Duration::from_millis(100));
+			}
+			let _ = child.wait();
+		}
+		Ok(())
+	}
+
+	/// The node's name.
+	pub fn name(&self) -> &str {
+		&self.config.name
+	}
+
+	/// The last lines of the node's log, for failure messages.
+	pub fn log_tail(&self) -> String {
+		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		let lines: Vec<_> = text.lines().rev().take(30).collect();
+		lines.into_iter().rev().collect::<Vec<_>>().join("\n")
+	}
+
+	/// Waits until the RPC answers and a block after genesis is finalized; returns a connected client.
+	pub async fn ready(&mut self, timeout: Duration) -> Result<Client> {
+		let start = Instant::now();
+		loop {
+			if !self.is_running() {
+				bail!("node {} is not running; log:\n{}", self.config.name, self.log_tail());
+			}
+			if let Ok(client) = Client::connect(&self.url).await {
+				let head = client.finalized_head().await?;
+				if client.block_number(head).await? > 0 {
+					return Ok(client);
+				}
+			}
+			if start.elapsed() > timeout {
+				bail!("node {} not finalizing after {timeout:?}; log:\n{}", self.config.name, self.log_tail());
+			}
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+}
+
+impl Drop for TestNode {
+	fn drop(&mut self) {
+		self.kill9();
+	}
+}
+
+/// The four Wuhan validators of the `local` chain spec, in authority order, with their dev keys.
+pub const WUHAN_VALIDATORS: [(&str, &str); 4] =
+	[("donghu", "alice"), ("qiaokou", "bob"), ("jianghan", "charlie"), ("bureau", "dave")];
+
+/// A fixed, test-only libp2p key for node `index`, so its peer id is known before it starts.
+pub fn test_node_key(index: usize) -> String {
+	format!("{:064x}", 0x1ab5_0000_u64 + index as u64 + 1)
+}
+
+/// The peer id of a hex node key, from `iprchain-node key inspect-node-key`.
+pub fn peer_id(node_key: &str) -> Result<String> {
+	let dir = TempDir::new("node-key");
+	let file = dir.join("key");
+	std::fs::write(&file, node_key)?;
+	let output = Command::new(binary("iprchain-node")?)
+		.args(["key", "inspect-node-key", "--file"])
+		.arg(&file)
+		.output()?;
+	if !output.status.success() {
+		bail!("inspect-node-key failed: {}", String::from_utf8_lossy(&output.stderr));
+	}
+	Ok(String::from_utf8(output.stdout)?.trim().to_string())
+}
+
+/// Validators started together on one chain, each bootstrapping from all the others.
+pub struct TestNetwork {
+	/// The nodes, in authority order.
+	pub nodes: Vec<TestNode>,
+}
+
+impl TestNetwork {
+	/// Starts the `validators` (name, dev key) of `chain` on free loopback ports.
+	pub fn spawn(chain: &str, validators: &[(&str, &str)]) -> Result<Self> {
+		let ports: Vec<u16> = validators.iter().map(|_| free_port()).collect();
+		let keys: Vec<String> = (0..validators.len()).map(test_node_key).collect();
+		let bootnodes = keys
+			.iter()
+			.zip(&ports)
+			.map(|(key, port)| Ok(format!("/ip4/127.0.0.1/tcp/{port}/p2p/{}", peer_id(key)?)))
+			.collect::<Result<Vec<_>>>()?;
+		let mut nodes = Vec::new();
+		for (index, (name, dev_key)) in validators.iter().enumerate() {
+			let config = NodeConfig {
+				chain: chain.to_string(),
+				dev_key: Some(dev_key.to_string()),
+				name: name.to_string(),
+				node_key: Some(keys[index].clone()),
+				bootnodes: bootnodes.clone(),
+				extra_args: vec!["--blocks-pruning".into(), "archive".into()],
+			};
+			nodes.push(TestNode::spawn_on(config, ports[index])?);
+		}
+		Ok(TestNetwork { nodes })
+	}
+
+	/// Waits until every node answers and has finalized a block; returns one client per node.
+	pub async fn ready(&mut self, timeout: Duration) -> Result<Vec<Client>> {
+		let mut clients = Vec::new();
+		for node in &mut self.nodes {
+			clients.push(node.ready(timeout).await?);
+		}
+		Ok(clients)
+	}
+}
