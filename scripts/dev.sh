@@ -29,7 +29,7 @@ stop
 mkdir -p "$state"
 rm -rf "$state/db"
 "$bin/iprchain-node" --dev --base-path "$state/db" --rpc-port "$rpc_port" \
-	--listen-addr /ip4/127.0.0.1/tcp/30333 --no-prometheus --no-telemetry --no-mdns --no-hardware-benchmarks \
+	--listen-addr /ip4/127.0.0.1/tcp/30333 --no-prometheus --no-telemetry --no-mdns \
 	>"$state/node.log" 2>&1 &
 echo $! >"$pid_file"
 echo "dev: node $(cat "$pid_file") starting, log in $state/node.log"

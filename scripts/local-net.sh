@@ -61,10 +61,10 @@ up() {
 		fi
 		"$bin/iprchain-node" --chain local --base-path "$dir" --name "$name" "--${dev_keys[$i]}" \
 			--node-key-file "$dir/node-key" \
-			--port $((p2p_base + i)) --listen-addr "/ip4/127.0.0.1/tcp/$((p2p_base + i))" \
+			--listen-addr "/ip4/127.0.0.1/tcp/$((p2p_base + i))" \
 			--rpc-port $((rpc_base + i)) --bootnodes "${bootnodes[@]}" \
 			--blocks-pruning archive --offchain-worker always \
-			--no-prometheus --no-telemetry --no-mdns --no-hardware-benchmarks \
+			--no-prometheus --no-telemetry --no-mdns \
 			>"$dir/node.log" 2>&1 &
 		echo $! >"$dir/pid"
 		echo "$name: pid $!, rpc ws://127.0.0.1:$((rpc_base + i)), log $dir/node.log"

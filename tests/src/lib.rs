@@ -86,7 +86,9 @@ impl NodeConfig {
 			chain: "dev".into(),
 			dev_key: Some("alice".into()),
 			name: "dev".into(),
-			node_key: None,
+			// A validator refuses to invent a network key unless told to; a fixed test key also keeps
+			// the peer id stable across restarts.
+			node_key: Some(test_node_key(100)),
 			bootnodes: Vec::new(),
 			extra_args: vec!["--force-authoring".into()],
 		}
@@ -148,9 +150,8 @@ impl TestNode {
 			.args(["--chain", &self.config.chain, "--name", &self.config.name, "--base-path"])
 			.arg(self.dir.join("db"))
 			.args(["--rpc-port", &self.rpc_port.to_string()])
-			.args(["--port", &self.p2p_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--no-hardware-benchmarks"]);
+			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"]);
 		if let Some(key) = &self.config.dev_key {
 			command.arg(format!("--{key}"));
 		}
