@@ -13,12 +13,13 @@ state=.local-net/wuhan
 
 names=(donghu qiaokou jianghan bureau)
 dev_keys=(alice bob charlie dave)
-# Fixed node keys (dev only!) so peer ids, and hence bootnodes, are stable across runs.
+# Fixed, published node keys (development only!) so peer ids, bootnodes and the genesis list of
+# authorized nodes are stable; the same keys as the integration tests' `test_node_key`.
 node_keys=(
-	6e6f64652d6b65792d646f6e676875000000000000000000000000000000d001
-	6e6f64652d6b65792d7169616f6b6f750000000000000000000000000000d002
-	6e6f64652d6b65792d6a69616e6768616e00000000000000000000000000d003
-	6e6f64652d6b65792d62757265617500000000000000000000000000000000d4
+	000000000000000000000000000000000000000000000000000000001ab50001
+	000000000000000000000000000000000000000000000000000000001ab50002
+	000000000000000000000000000000000000000000000000000000001ab50003
+	000000000000000000000000000000000000000000000000000000001ab50004
 )
 p2p_base=${IPRCHAIN_P2P_BASE:-30333}
 rpc_base=${IPRCHAIN_RPC_BASE:-9944}
@@ -45,6 +46,7 @@ up() {
 	[[ ${1:-} == --fresh ]] && down && rm -rf "$state"
 	[[ -x $bin/iprchain-node ]] || cargo build --workspace --bins --locked
 	mkdir -p "$state"
+	chain-spec/generate.sh "$state/wuhan-local.json" >/dev/null
 	for i in "${!names[@]}"; do
 		mkdir -p "$state/${names[$i]}"
 		printf '%s' "${node_keys[$i]}" >"$state/${names[$i]}/node-key"
@@ -59,7 +61,7 @@ up() {
 			echo "$name already running (pid $(cat "$dir/pid"))"
 			continue
 		fi
-		"$bin/iprchain-node" --chain local --base-path "$dir" --name "$name" "--${dev_keys[$i]}" \
+		"$bin/iprchain-node" --chain "$state/wuhan-local.json" --base-path "$dir" --name "$name" "--${dev_keys[$i]}" \
 			--node-key-file "$dir/node-key" \
 			--listen-addr "/ip4/127.0.0.1/tcp/$((p2p_base + i))" \
 			--rpc-port $((rpc_base + i)) --bootnodes "${bootnodes[@]}" \

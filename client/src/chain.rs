@@ -86,7 +86,8 @@ enum TxStatus {
 }
 
 fn decode_hex(text: &str) -> Result<Vec<u8>, ClientError> {
-	hex::decode(text.trim_start_matches("0x")).map_err(|e| ClientError::Decode(format!("bad hex from node: {e}")))
+	hex::decode(text.trim_start_matches("0x"))
+		.map_err(|e| ClientError::Decode(format!("bad hex from node: {e}")))
 }
 
 impl Client {
@@ -146,10 +147,10 @@ impl Client {
 		match error {
 			RpcError::Call(object) => {
 				ClientError::Rpc { method: method.to_string(), message: object.message().to_string() }
-			},
+			}
 			RpcError::RestartNeeded(_) | RpcError::Transport(_) => {
 				ClientError::Unreachable { url: self.url.clone(), reason: error.to_string() }
-			},
+			}
 			other => ClientError::Rpc { method: method.to_string(), message: other.to_string() },
 		}
 	}
@@ -166,7 +167,8 @@ impl Client {
 
 	/// Number of the block `hash`.
 	pub async fn block_number(&self, hash: Hash) -> Result<u32, ClientError> {
-		let header: Option<Header<u32, BlakeTwo256>> = self.call("chain_getHeader", rpc_params![hash]).await?;
+		let header: Option<Header<u32, BlakeTwo256>> =
+			self.call("chain_getHeader", rpc_params![hash]).await?;
 		header.map(|h| h.number).ok_or_else(|| ClientError::Decode(format!("unknown block {hash:?}")))
 	}
 
@@ -223,7 +225,7 @@ impl Client {
 				RpcError::Call(object) => {
 					let data = object.data().map(|raw| raw.get().to_string());
 					ClientError::from_pool_rejection(object.message(), data.as_deref())
-				},
+				}
 				other => self.rpc_error("author_submitAndWatchExtrinsic", other),
 			})
 	}
@@ -238,14 +240,18 @@ impl Client {
 			loop {
 				match watch.next().await {
 					Some(Ok(TxStatus::Finalized(hash))) => return Ok(hash),
-					Some(Ok(TxStatus::Dropped)) => return Err(ClientError::Dropped("was dropped from the pool".into())),
+					Some(Ok(TxStatus::Dropped)) => {
+						return Err(ClientError::Dropped("was dropped from the pool".into()))
+					}
 					Some(Ok(TxStatus::Invalid)) => return Err(ClientError::Dropped("became invalid".into())),
 					Some(Ok(TxStatus::Usurped(_))) => {
-						return Err(ClientError::Dropped("was replaced by another with the same nonce".into()))
-					},
+						return Err(ClientError::Dropped(
+							"was replaced by another with the same nonce".into(),
+						))
+					}
 					Some(Ok(TxStatus::FinalityTimeout(_))) => {
 						return Err(ClientError::Dropped("hit the node's finality timeout".into()))
-					},
+					}
 					Some(Ok(_)) => continue,
 					Some(Err(e)) => return Err(ClientError::Decode(format!("transaction status: {e}"))),
 					None => {
@@ -253,7 +259,7 @@ impl Client {
 							url: self.url.clone(),
 							reason: "the node closed the transaction subscription".into(),
 						})
-					},
+					}
 				}
 			}
 		})
@@ -266,13 +272,10 @@ impl Client {
 	async fn outcome(&self, block_hash: Hash, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
 		let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![block_hash]).await?;
 		let wanted = format!("0x{}", hex::encode(extrinsic));
-		let extrinsic_index = block
-			.block
-			.extrinsics
-			.iter()
-			.position(|xt| *xt == wanted)
-			.ok_or_else(|| ClientError::Decode("finalized block does not contain the transaction".into()))?
-			as u32;
+		let extrinsic_index =
+			block.block.extrinsics.iter().position(|xt| *xt == wanted).ok_or_else(|| {
+				ClientError::Decode("finalized block does not contain the transaction".into())
+			})? as u32;
 		let header: Header<u32, BlakeTwo256> = serde_json::from_value(block.block.header)
 			.map_err(|e| ClientError::Decode(format!("block header: {e}")))?;
 
@@ -282,7 +285,9 @@ impl Client {
 			if record.phase != frame_system::Phase::ApplyExtrinsic(extrinsic_index) {
 				continue;
 			}
-			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) = &record.event {
+			if let RuntimeEvent::System(frame_system::Event::ExtrinsicFailed { dispatch_error, .. }) =
+				&record.event
+			{
 				return Err(ClientError::DispatchFailed(describe_dispatch_error(*dispatch_error)));
 			}
 			own_events.push(record.event);
@@ -292,7 +297,10 @@ impl Client {
 
 	/// All events of block `at`.
 	pub async fn events_at(&self, at: Hash) -> Result<SystemEvents, ClientError> {
-		let key = format!("0x{}", hex::encode(iprchain_primitives::storage_keys::storage_prefix(b"System", b"Events")));
+		let key = format!(
+			"0x{}",
+			hex::encode(iprchain_primitives::storage_keys::storage_prefix(b"System", b"Events"))
+		);
 		let raw: Option<String> = self.call("state_getStorage", rpc_params![key, at]).await?;
 		match raw {
 			None => Ok(Vec::new()),
@@ -312,7 +320,12 @@ impl Client {
 	}
 
 	/// `ipr_getBatch`: the batch anchored under `root` at block `at` (default: best).
-	pub async fn batch(&self, algo: HashAlgo, root: &Digest, at: Option<Hash>) -> Result<Option<BatchView>, ClientError> {
+	pub async fn batch(
+		&self,
+		algo: HashAlgo,
+		root: &Digest,
+		at: Option<Hash>,
+	) -> Result<Option<BatchView>, ClientError> {
 		self.call("ipr_getBatch", rpc_params![algo.name(), format!("0x{}", hex::encode(root)), at]).await
 	}
 }
@@ -327,7 +340,7 @@ pub fn describe_dispatch_error(error: sp_runtime::DispatchError) -> String {
 				Some((pallet, rest)) => format!("{pallet}.{}", rest.trim_end_matches(')')),
 				None => debug,
 			}
-		},
+		}
 		None => format!("{error:?}"),
 	}
 }

@@ -1,6 +1,6 @@
 //! Errors a client call can end with, each worded for the person at the terminal.
 
-use iprchain_primitives::{INVALID_TX_NO_ROLE, INVALID_TX_OVER_QUOTA};
+use iprchain_primitives::INVALID_TX_NO_ROLE;
 
 /// Why a client call failed.
 #[derive(Debug, thiserror::Error)]
@@ -55,9 +55,6 @@ impl ClientError {
 		let data = data.unwrap_or_default().trim_matches('"');
 		let reason = match data.strip_prefix("Custom error: ").and_then(|code| code.parse::<u8>().ok()) {
 			Some(INVALID_TX_NO_ROLE) => "the signing account holds no role on this chain".to_string(),
-			Some(INVALID_TX_OVER_QUOTA) => {
-				"the signing account is over its per-block transaction quota; retry in the next block".to_string()
-			},
 			Some(code) => format!("custom validity error {code}"),
 			None if data.is_empty() => message.to_string(),
 			None => format!("{message}: {data}"),

@@ -107,6 +107,9 @@ pub struct Verification {
 	pub algo: String,
 	/// The record, read at the latest finalized block; `None` if the digest is not deposited there.
 	pub record: Option<EvidenceView>,
+	/// When not in finalized state: the record as the best block shows it, i.e. deposited but not yet
+	/// finalized on this node.
+	pub pending: Option<EvidenceView>,
 }
 
 impl Verification {
@@ -121,7 +124,16 @@ pub async fn verify_file(client: &Client, algo: HashAlgo, path: &Path) -> Result
 	let digest = files::hash_file(algo, path)?;
 	let finalized = client.finalized_head().await?;
 	let record = client.evidence(algo, &digest, Some(finalized)).await?;
-	Ok(Verification { digest: format!("0x{}", hex::encode(digest)), algo: algo.name().into(), record })
+	let pending = match record {
+		Some(_) => None,
+		None => client.evidence(algo, &digest, None).await?,
+	};
+	Ok(Verification {
+		digest: format!("0x{}", hex::encode(digest)),
+		algo: algo.name().into(),
+		record,
+		pending,
+	})
 }
 
 /// The file written for each item of an anchored batch: enough to show, with the chain, that the item
@@ -210,7 +222,8 @@ pub async fn anchor_batch(
 		// Index first keeps files apart when two items share a name.
 		let path = out_dir.join(format!("{index:06}-{}.proof.json", item.file_name));
 		let json = serde_json::to_vec_pretty(&item).expect("proof serializes");
-		std::fs::write(&path, json).map_err(|source| ClientError::Io { path: path.display().to_string(), source })?;
+		std::fs::write(&path, json)
+			.map_err(|source| ClientError::Io { path: path.display().to_string(), source })?;
 		proof_files.push(path);
 	}
 	Ok(BatchReceipt {
@@ -261,7 +274,9 @@ pub async fn verify_item(
 		}
 	}
 	if !item.proof.verify(item.algo, &digest, &root) {
-		return Err(ClientError::Input("the Merkle path does not lead from the item to the stated root".into()));
+		return Err(ClientError::Input(
+			"the Merkle path does not lead from the item to the stated root".into(),
+		));
 	}
 	let finalized: Hash = client.finalized_head().await?;
 	let anchor = client.batch(item.algo, &root, Some(finalized)).await?;

@@ -69,7 +69,8 @@ mod tests {
 		std::fs::write(dir.join("a.txt"), b"x").unwrap();
 		std::fs::write(dir.join("sub/c.txt"), b"y").unwrap();
 		let files = expand_inputs(&[dir.clone()]).unwrap();
-		let names: Vec<_> = files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_str().unwrap().to_string()).collect();
+		let names: Vec<_> =
+			files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_str().unwrap().to_string()).collect();
 		assert_eq!(names, ["a.txt", "b.txt", "sub/c.txt"]);
 		assert_eq!(hash_file(HashAlgo::Sha256, &dir.join("b.txt")).unwrap(), HashAlgo::Sha256.digest(b"abc"));
 		let missing = hash_file(HashAlgo::Sha256, &dir.join("missing")).unwrap_err();

@@ -49,7 +49,8 @@ impl Signer {
 
 /// Parses an SS58 address.
 pub fn parse_account(text: &str) -> Result<AccountId, ClientError> {
-	AccountId::from_ss58check(text).map_err(|e| ClientError::Input(format!("`{text}` is not an SS58 address: {e:?}")))
+	AccountId::from_ss58check(text)
+		.map_err(|e| ClientError::Input(format!("`{text}` is not an SS58 address: {e:?}")))
 }
 
 #[cfg(test)]

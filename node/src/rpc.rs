@@ -95,7 +95,8 @@ pub trait IprApi {
 	/// The evidence record deposited for `digest` (64 hex digits) under `algo` (`sha256` | `sm3`), read
 	/// at block `at` (default: the best block); `null` when nothing was deposited.
 	#[method(name = "ipr_getEvidence")]
-	fn get_evidence(&self, algo: String, digest: String, at: Option<Hash>) -> RpcResult<Option<EvidenceView>>;
+	fn get_evidence(&self, algo: String, digest: String, at: Option<Hash>)
+		-> RpcResult<Option<EvidenceView>>;
 
 	/// The batch anchored under `root` with `algo`, read at block `at` (default: best); `null` if none.
 	#[method(name = "ipr_getBatch")]
@@ -123,7 +124,8 @@ fn internal_error(message: impl Into<String>) -> ErrorObjectOwned {
 }
 
 fn parse_algo(algo: &str) -> RpcResult<HashAlgo> {
-	HashAlgo::from_name(algo).ok_or_else(|| invalid_params(format!("unknown hash algorithm `{algo}`: use sha256 or sm3")))
+	HashAlgo::from_name(algo)
+		.ok_or_else(|| invalid_params(format!("unknown hash algorithm `{algo}`: use sha256 or sm3")))
 }
 
 fn parse_digest(digest: &str) -> RpcResult<[u8; 32]> {
@@ -144,8 +146,8 @@ where
 			.number(hash)
 			.map_err(|e| internal_error(e.to_string()))?
 			.ok_or_else(|| invalid_params(format!("unknown block {hash:?}")))?;
-		let finalized = number <= info.finalized_number &&
-			self.client.hash(number).ok().flatten() == Some(hash);
+		let finalized =
+			number <= info.finalized_number && self.client.hash(number).ok().flatten() == Some(hash);
 		Ok((hash, AtView { hash: to_hex(hash.as_bytes()), number, finalized }, info.finalized_number))
 	}
 
@@ -159,7 +161,12 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: EvidenceApi<Block, AccountId, BlockNumber>,
 {
-	fn get_evidence(&self, algo: String, digest: String, at: Option<Hash>) -> RpcResult<Option<EvidenceView>> {
+	fn get_evidence(
+		&self,
+		algo: String,
+		digest: String,
+		at: Option<Hash>,
+	) -> RpcResult<Option<EvidenceView>> {
 		let algo = parse_algo(&algo)?;
 		let digest = parse_digest(&digest)?;
 		let (hash, at, finalized_number) = self.resolve_at(at)?;

@@ -10,7 +10,18 @@ pub type Digest = [u8; 32];
 /// Hash algorithm of a deposited digest. Part of the record key: the same bytes under two algorithms
 /// are two different records.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "std", serde(rename_all = "lowercase"))]
@@ -36,14 +47,14 @@ impl HashAlgo {
 					hasher.update(part);
 				}
 				hasher.finalize().into()
-			},
+			}
 			HashAlgo::Sm3 => {
 				let mut hasher = sm3::Sm3::new();
 				for part in parts {
 					hasher.update(part);
 				}
 				hasher.finalize().into()
-			},
+			}
 		}
 	}
 

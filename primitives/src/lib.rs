@@ -9,14 +9,14 @@ extern crate alloc;
 pub mod evidence;
 pub mod hashing;
 pub mod merkle;
+pub mod roles;
 #[cfg(feature = "std")]
 pub mod rpc;
-pub mod roles;
 pub mod storage_keys;
 
 pub use evidence::{BatchAnchor, Capture, EvidenceKind, EvidenceRecord, MAX_TITLE_LEN, MAX_URL_LEN};
 pub use hashing::{Digest, HashAlgo};
-pub use roles::{Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE, INVALID_TX_OVER_QUOTA};
+pub use roles::{HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE};
 
 /// Parses a 32-byte digest written as 64 hex digits, with or without a `0x` prefix.
 pub fn parse_digest_hex(text: &str) -> Result<Digest, &'static str> {

@@ -151,12 +151,11 @@ mod hex_digests {
 		}))
 	}
 
-	pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<alloc::vec::Vec<Digest>, D::Error> {
+	pub fn deserialize<'de, D: Deserializer<'de>>(
+		deserializer: D,
+	) -> Result<alloc::vec::Vec<Digest>, D::Error> {
 		let strings = alloc::vec::Vec::<alloc::string::String>::deserialize(deserializer)?;
-		strings
-			.iter()
-			.map(|s| crate::parse_digest_hex(s).map_err(D::Error::custom))
-			.collect()
+		strings.iter().map(|s| crate::parse_digest_hex(s).map_err(D::Error::custom)).collect()
 	}
 }
 

@@ -6,12 +6,21 @@ use scale_info::TypeInfo;
 /// `InvalidTransaction::Custom` code with which the pool rejects a signed transaction whose signer holds
 /// no role.
 pub const INVALID_TX_NO_ROLE: u8 = 101;
-/// `InvalidTransaction::Custom` code with which a signer over its per-block transaction quota is refused.
-pub const INVALID_TX_OVER_QUOTA: u8 = 102;
 
 /// A role in the registry. An account may hold several.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum Role {
@@ -33,8 +42,15 @@ pub enum Role {
 
 impl Role {
 	/// Every role, in declaration order.
-	pub const ALL: [Role; 7] =
-		[Role::Workstation, Role::Registrar, Role::Holder, Role::Appraiser, Role::Bank, Role::Insurer, Role::Court];
+	pub const ALL: [Role; 7] = [
+		Role::Workstation,
+		Role::Registrar,
+		Role::Holder,
+		Role::Appraiser,
+		Role::Bank,
+		Role::Insurer,
+		Role::Court,
+	];
 
 	fn bit(self) -> u8 {
 		1 << (self as u8)
@@ -90,6 +106,23 @@ impl RoleSet {
 	pub fn iter(self) -> impl Iterator<Item = Role> {
 		Role::ALL.into_iter().filter(move |role| self.contains(*role))
 	}
+}
+
+/// A right holder (权利人) as registered by a workstation after its off-chain KYC.
+///
+/// Only a digest of the holder's unified social credit code (统一社会信用代码, USCC) is kept: the code
+/// identifies the organisation, and the chain only needs to recognise a second registration of the
+/// same one. A plain hash of an 18-character code can be reversed by trying codes, so workstations
+/// should derive the digest with a key they share (and from a normalised, upper-case code) if the code
+/// is to stay off the public record.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct HolderInfo<AccountId, BlockNumber> {
+	/// Digest of the holder's USCC; at most one holder is registered under each digest.
+	pub uscc_digest: [u8; 32],
+	/// The workstation account that did the KYC and signed the registration.
+	pub registered_by: AccountId,
+	/// Block in which the holder was registered.
+	pub registered_at: BlockNumber,
 }
 
 /// Read access to role membership, so pallets can check roles without depending on pallet-roles.

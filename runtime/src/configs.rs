@@ -1,6 +1,7 @@
 //! Configuration of each pallet in the runtime.
 
 use crate::*;
+use frame_support::traits::EitherOfDiverse;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
@@ -84,8 +85,84 @@ impl pallet_sudo::Config for Runtime {
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }
 
+/// The consortium council: the three workstations and the Data Bureau.
+pub type CouncilCollective = pallet_collective::Instance1;
+
+/// Root (the development chain's sudo) or two thirds of the council: who manages roles, validators,
+/// authorized nodes and council membership.
+pub type CouncilOrRoot = EitherOfDiverse<
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>,
+>;
+
+parameter_types! {
+	/// A motion not closed within a day lapses.
+	pub const CouncilMotionDuration: BlockNumber = 24 * 60 * 60 * 1000 / (MILLISECS_PER_BLOCK as BlockNumber);
+	pub const CouncilMaxProposals: u32 = 100;
+	pub const CouncilMaxMembers: u32 = 16;
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = CouncilMaxProposals;
+	type MaxMembers = CouncilMaxMembers;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	type SetMembersOrigin = CouncilOrRoot;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = CouncilOrRoot;
+	type KillOrigin = CouncilOrRoot;
+	// Feeless: a motion costs no deposit; only council members can propose anyway.
+	type Consideration = ();
+}
+
+parameter_types! {
+	/// A session is 10 blocks (20 s): a validator set change takes effect within two sessions.
+	pub const SessionPeriod: BlockNumber = 10;
+	pub const SessionOffset: BlockNumber = 0;
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = sp_runtime::traits::ConvertInto;
+	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
+	type SessionManager = ValidatorManager;
+	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	// No balances on this chain: registering session keys holds no deposit.
+	type Currency = pallet_validator_manager::NoBalances;
+	type KeyDeposit = ();
+}
+
+impl pallet_validator_manager::Config for Runtime {
+	type ManagerOrigin = CouncilOrRoot;
+	// Below two validators a single outage stalls finality for good.
+	type MinValidators = ConstU32<2>;
+	type MaxValidators = ConstU32<32>;
+	type WeightInfo = pallet_validator_manager::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_node_authorization::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type MaxWellKnownNodes = ConstU32<64>;
+	type MaxPeerIdLength = ConstU32<128>;
+	type AddOrigin = CouncilOrRoot;
+	type RemoveOrigin = CouncilOrRoot;
+	type SwapOrigin = CouncilOrRoot;
+	type ResetOrigin = CouncilOrRoot;
+	type WeightInfo = ();
+}
+
 impl pallet_roles::Config for Runtime {
-	type ManagerOrigin = EnsureRoot<AccountId>;
+	type ManagerOrigin = CouncilOrRoot;
 	type WeightInfo = pallet_roles::weights::SubstrateWeight<Runtime>;
 }
 

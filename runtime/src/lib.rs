@@ -9,6 +9,8 @@ include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
 
 extern crate alloc;
 use alloc::vec::Vec;
+#[allow(unused_imports)]
+use frame_support::instances::Instance1;
 
 pub mod apis;
 pub use apis::RuntimeApi;
@@ -94,12 +96,22 @@ mod runtime {
 	pub type System = frame_system;
 	#[runtime::pallet_index(1)]
 	pub type Timestamp = pallet_timestamp;
+	// Before Session (its genesis set is read by Session's genesis) and Session before Aura and Grandpa
+	// (a new session hands them their new authorities).
+	#[runtime::pallet_index(7)]
+	pub type ValidatorManager = pallet_validator_manager;
+	#[runtime::pallet_index(8)]
+	pub type Session = pallet_session;
 	#[runtime::pallet_index(2)]
 	pub type Aura = pallet_aura;
 	#[runtime::pallet_index(3)]
 	pub type Grandpa = pallet_grandpa;
 	#[runtime::pallet_index(4)]
 	pub type Sudo = pallet_sudo;
+	#[runtime::pallet_index(5)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(6)]
+	pub type NodeAuthorization = pallet_node_authorization;
 	#[runtime::pallet_index(10)]
 	pub type Roles = pallet_roles;
 	#[runtime::pallet_index(11)]

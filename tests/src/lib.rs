@@ -26,7 +26,10 @@ pub fn bin_dir() -> PathBuf {
 pub fn binary(name: &str) -> Result<PathBuf> {
 	let path = bin_dir().join(name);
 	if !path.is_file() {
-		bail!("{} not found: build it first (`cargo build --workspace --bins`, or scripts/test.sh)", path.display());
+		bail!(
+			"{} not found: build it first (`cargo build --workspace --bins`, or scripts/test.sh)",
+			path.display()
+		);
 	}
 	Ok(path)
 }
@@ -162,11 +165,8 @@ impl TestNode {
 			command.arg("--bootnodes").args(&self.config.bootnodes);
 		}
 		command.args(&self.config.extra_args);
-		let child = command
-			.stdout(Stdio::null())
-			.stderr(log_file)
-			.spawn()
-			.context("starting iprchain-node")?;
+		let child =
+			command.stdout(Stdio::null()).stderr(log_file).spawn().context("starting iprchain-node")?;
 		self.child = Some(child);
 		Ok(())
 	}
@@ -230,7 +230,11 @@ impl TestNode {
 				}
 			}
 			if start.elapsed() > timeout {
-				bail!("node {} not finalizing after {timeout:?}; log:\n{}", self.config.name, self.log_tail());
+				bail!(
+					"node {} not finalizing after {timeout:?}; log:\n{}",
+					self.config.name,
+					self.log_tail()
+				);
 			}
 			tokio::time::sleep(Duration::from_millis(250)).await;
 		}
@@ -291,7 +295,10 @@ impl TestNetwork {
 				name: name.to_string(),
 				node_key: Some(keys[index].clone()),
 				bootnodes: bootnodes.clone(),
-				extra_args: vec!["--blocks-pruning".into(), "archive".into()],
+				// The node-authorization offchain worker is what limits peers to the well-known nodes.
+				extra_args: ["--blocks-pruning", "archive", "--offchain-worker", "always"]
+					.map(String::from)
+					.to_vec(),
 			};
 			nodes.push(TestNode::spawn_on(config, ports[index])?);
 		}

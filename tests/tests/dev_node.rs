@@ -5,8 +5,7 @@
 use anyhow::Result;
 use iprchain_client::{
 	evidence::{self, DepositRequest},
-	pallet_evidence,
-	files,
+	files, pallet_evidence,
 	primitives::{EvidenceKind, HashAlgo},
 	runtime::RuntimeEvent,
 	Client, ClientError, Signer,
@@ -17,7 +16,13 @@ use std::{process::Command, time::Duration};
 const STARTUP: Duration = Duration::from_secs(180);
 
 fn deposit_request(digest: [u8; 32], title: &str) -> DepositRequest {
-	DepositRequest { algo: HashAlgo::Sha256, digest, kind: EvidenceKind::Copyright, title: title.into(), on_behalf_of: None }
+	DepositRequest {
+		algo: HashAlgo::Sha256,
+		digest,
+		kind: EvidenceKind::Copyright,
+		title: title.into(),
+		on_behalf_of: None,
+	}
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -120,7 +125,8 @@ async fn batch_items_verify(client: &Client, dir: &TempDir) -> Result<()> {
 	assert!(mismatch.to_string().contains("digest mismatch"), "{mismatch}");
 
 	// Anchoring the same root again is refused.
-	let again = evidence::anchor_batch(client, &alice, HashAlgo::Sha256, &paths, &dir.join("proofs2"), || {}).await;
+	let again =
+		evidence::anchor_batch(client, &alice, HashAlgo::Sha256, &paths, &dir.join("proofs2"), || {}).await;
 	match again {
 		Err(ClientError::DispatchFailed(reason)) => assert_eq!(reason, "Evidence.AlreadyAnchored"),
 		other => panic!("expected AlreadyAnchored, got {other:?}"),
@@ -145,7 +151,8 @@ fn cli_exit_codes(node: &TestNode, dir: &TempDir) -> Result<()> {
 	let (code, _, stderr) = run(&["evidence", "verify", path])?;
 	assert_eq!(code, 1, "not yet deposited must exit 1: {stderr}");
 
-	let (code, stdout, stderr) = run(&["evidence", "deposit", path, "--kind", "copyright", "--suri", "//Bob"])?;
+	let (code, stdout, stderr) =
+		run(&["evidence", "deposit", path, "--kind", "copyright", "--suri", "//Bob"])?;
 	assert_eq!(code, 0, "deposit failed: {stdout}{stderr}");
 	assert!(stdout.contains("finalized"), "{stdout}");
 

@@ -20,11 +20,14 @@ fn build_spec_gives_the_four_wuhan_validators() -> Result<()> {
 	let spec: serde_json::Value = serde_json::from_str(&stdout)?;
 	assert_eq!(spec["id"], "iprchain_wuhan_local");
 	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
-	assert_eq!(patch["aura"]["authorities"].as_array().map(Vec::len), Some(4), "{patch}");
-	assert_eq!(patch["grandpa"]["authorities"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["session"]["keys"].as_array().map(Vec::len), Some(4), "{patch}");
+	assert_eq!(patch["validatorManager"]["initialValidators"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["council"]["members"].as_array().map(Vec::len), Some(4));
+	assert_eq!(patch["nodeAuthorization"]["nodes"].as_array().map(Vec::len), Some(4));
 	assert!(patch["sudo"]["key"].is_null(), "no sudo key outside development: {patch}");
 
-	let (ok, stdout, stderr) = node(&["build-spec", "--chain", "dev", "--raw", "--disable-default-bootnode"])?;
+	let (ok, stdout, stderr) =
+		node(&["build-spec", "--chain", "dev", "--raw", "--disable-default-bootnode"])?;
 	assert!(ok, "{stderr}");
 	let raw: serde_json::Value = serde_json::from_str(&stdout)?;
 	assert!(raw["genesis"]["raw"]["top"].as_object().is_some_and(|top| !top.is_empty()));
@@ -49,7 +52,8 @@ fn purge_chain_removes_the_database() -> Result<()> {
 	std::fs::create_dir_all(db.join("full"))?;
 	std::fs::write(db.join("full").join("marker"), b"x")?;
 	let base = dir.join("base");
-	let (ok, _, stderr) = node(&["purge-chain", "--chain", "dev", "-y", "--base-path", base.to_str().unwrap()])?;
+	let (ok, _, stderr) =
+		node(&["purge-chain", "--chain", "dev", "-y", "--base-path", base.to_str().unwrap()])?;
 	assert!(ok, "{stderr}");
 	assert!(!db.join("full").exists(), "database still there: {stderr}");
 	Ok(())

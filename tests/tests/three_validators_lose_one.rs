@@ -14,7 +14,7 @@ use std::{
 
 const STARTUP: Duration = Duration::from_secs(240);
 
-/// The local spec with the Bureau removed from the authorities.
+/// The local spec with the Bureau removed from the validators.
 fn three_validator_spec(dir: &TempDir) -> Result<String> {
 	let output = Command::new(binary("iprchain-node")?)
 		.args(["build-spec", "--chain", "local", "--disable-default-bootnode"])
@@ -22,8 +22,8 @@ fn three_validator_spec(dir: &TempDir) -> Result<String> {
 	anyhow::ensure!(output.status.success(), "build-spec: {}", String::from_utf8_lossy(&output.stderr));
 	let mut spec: serde_json::Value = serde_json::from_slice(&output.stdout)?;
 	let patch = &mut spec["genesis"]["runtimeGenesis"]["patch"];
-	for (pallet, field) in [("aura", "authorities"), ("grandpa", "authorities")] {
-		let list = patch[pallet][field].as_array_mut().expect("authorities list");
+	for (pallet, field) in [("session", "keys"), ("validatorManager", "initialValidators")] {
+		let list = patch[pallet][field].as_array_mut().expect("validator list");
 		assert_eq!(list.len(), 4);
 		list.truncate(3);
 	}

@@ -15,7 +15,11 @@ use std::time::{Duration, Instant};
 
 const STARTUP: Duration = Duration::from_secs(240);
 
-async fn deposit(client: &Client, signer: &Signer, text: &str) -> Result<([u8; 32], iprchain_client::Finalized)> {
+async fn deposit(
+	client: &Client,
+	signer: &Signer,
+	text: &str,
+) -> Result<([u8; 32], iprchain_client::Finalized)> {
 	let digest = HashAlgo::Sha256.digest(text.as_bytes());
 	let request = DepositRequest {
 		algo: HashAlgo::Sha256,
@@ -68,7 +72,8 @@ async fn four_validators_replicate_and_survive_a_crash() -> Result<()> {
 	let restarted = Instant::now();
 	network.nodes[2].start()?;
 	let jianghan = network.nodes[2].ready(STARTUP).await?;
-	let catch_up = restarted.elapsed() + wait_finalized_at_least(&jianghan, target, Duration::from_secs(120)).await?;
+	let catch_up =
+		restarted.elapsed() + wait_finalized_at_least(&jianghan, target, Duration::from_secs(120)).await?;
 	eprintln!("measure: restarted validator caught up to #{target} in {:.1} s", catch_up.as_secs_f64());
 	let jianghan_final = jianghan.finalized_head().await?;
 	for digest in &deposits {

@@ -50,7 +50,12 @@ async fn restart_all_four_keeps_finalized_state() -> Result<()> {
 
 	for (node, client) in network.nodes.iter().zip(&clients) {
 		assert!(finalized_number(client).await? >= number, "{} went back", node.name());
-		assert_eq!(block_hash(client, number).await?, Some(finalized), "{} has another block #{number}", node.name());
+		assert_eq!(
+			block_hash(client, number).await?,
+			Some(finalized),
+			"{} has another block #{number}",
+			node.name()
+		);
 		assert_eq!(state_root(client, finalized).await?, root, "{}", node.name());
 		let record = client.evidence(HashAlgo::Sha256, &digest, Some(client.finalized_head().await?)).await?;
 		assert!(record.is_some(), "{} lost the deposit", node.name());

@@ -138,12 +138,14 @@ async fn main() -> ExitCode {
 		Err(error) => {
 			eprintln!("error: {error}");
 			ExitCode::from(1)
-		},
+		}
 	}
 }
 
 async fn connect(global: &Global) -> Result<Client, ClientError> {
-	Ok(Client::connect(&global.url).await?.with_finality_timeout(Duration::from_secs(global.finality_timeout)))
+	Ok(Client::connect(&global.url)
+		.await?
+		.with_finality_timeout(Duration::from_secs(global.finality_timeout)))
 }
 
 fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
@@ -211,24 +213,27 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 								receipt.block_hash
 							);
 						}
-					},
+					}
 					Err(error) => {
 						failures += 1;
 						if global.json {
-							json.push(serde_json::json!({ "file": path, "ok": false, "error": error.to_string() }));
+							json.push(
+								serde_json::json!({ "file": path, "ok": false, "error": error.to_string() }),
+							);
 						} else {
 							eprintln!("error: {}: {error}", path.display());
 						}
-					},
+					}
 				}
 			}
 			if global.json {
 				print_json(&json);
 			}
 			Ok(if failures == 0 { Outcome::Done } else { Outcome::No })
-		},
+		}
 		EvidenceCommand::Show { digest, algo } => {
-			let digest = parse_digest_hex(&digest).map_err(|why| ClientError::Input(format!("digest `{digest}`: {why}")))?;
+			let digest = parse_digest_hex(&digest)
+				.map_err(|why| ClientError::Input(format!("digest `{digest}`: {why}")))?;
 			let algo = HashAlgo::from(algo);
 			let client = connect(global).await?;
 			let record = client.evidence(algo, &digest, None).await?;
@@ -241,39 +246,51 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 						print_record(&record);
 					}
 					Ok(Outcome::Done)
-				},
+				}
 				None => {
 					if !global.json {
 						println!("not deposited: {}:0x{}", algo.name(), hex::encode(digest));
 					}
 					Ok(Outcome::No)
-				},
+				}
 			}
-		},
+		}
 		EvidenceCommand::Verify { file, algo } => {
 			let client = connect(global).await?;
 			let verification = evidence::verify_file(&client, HashAlgo::from(algo), &file).await?;
 			if global.json {
-				print_json(&serde_json::json!({ "verified": verification.verified(), "result": verification }));
+				print_json(
+					&serde_json::json!({ "verified": verification.verified(), "result": verification }),
+				);
 			} else if let Some(record) = &verification.record {
 				println!("VERIFIED {} ({}:{})", file.display(), verification.algo, verification.digest);
 				print_record(record);
+			} else if let Some(pending) = &verification.pending {
+				println!(
+					"NOT VERIFIED {}: digest {}:{} is in block #{} but that block is not finalized on this node yet",
+					file.display(),
+					verification.algo,
+					verification.digest,
+					pending.block_number
+				);
 			} else {
 				println!(
-					"NOT VERIFIED {}: digest {}:{} is not deposited in finalized state",
+					"NOT VERIFIED {}: digest {}:{} is not deposited",
 					file.display(),
 					verification.algo,
 					verification.digest
 				);
 			}
 			Ok(if verification.verified() { Outcome::Done } else { Outcome::No })
-		},
+		}
 		EvidenceCommand::Batch { inputs, out, algo } => {
 			let signer = Signer::from_suri_or_file(&global.suri)?;
 			let paths = files::expand_inputs(&inputs)?;
 			let client = connect(global).await?;
 			let bar = progress_bar(paths.len(), "hashing");
-			let receipt = evidence::anchor_batch(&client, &signer, HashAlgo::from(algo), &paths, &out, || bar.inc(1)).await?;
+			let receipt =
+				evidence::anchor_batch(&client, &signer, HashAlgo::from(algo), &paths, &out, || bar.inc(1))
+					.await?;
 			bar.finish_and_clear();
 			if global.json {
 				print_json(&receipt);
@@ -288,7 +305,7 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 				);
 			}
 			Ok(Outcome::Done)
-		},
+		}
 		EvidenceCommand::VerifyItem { proof, file } => {
 			let client = connect(global).await?;
 			let result = evidence::verify_item(&client, &proof, file.as_deref()).await?;
@@ -309,7 +326,7 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 				println!("NOT VERIFIED: root {} is not anchored in finalized state", result.root);
 			}
 			Ok(if verified { Outcome::Done } else { Outcome::No })
-		},
+		}
 	}
 }
 

@@ -75,6 +75,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				(HOLDER, vec![Role::Holder]),
 				(BANK, vec![Role::Bank]),
 			],
+			tx_quota: 0,
 		},
 	}
 	.build_storage()

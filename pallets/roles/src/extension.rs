@@ -1,6 +1,7 @@
-//! The [`CheckRole`] transaction extension: only role holders may submit signed transactions.
+//! The [`CheckRole`] transaction extension: only role holders may submit signed transactions, and each
+//! at most [`TxQuota`](crate::TxQuota) per block.
 
-use crate::{AccountRoles, Config};
+use crate::{AccountRoles, BlockTxCount, Config, TxQuota};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
 use frame_support::{pallet_prelude::TransactionSource, traits::Get, weights::Weight};
@@ -15,13 +16,30 @@ use sp_runtime::{
 };
 
 /// Refuses a signed transaction whose signer holds no role, with
-/// `InvalidTransaction::Custom(INVALID_TX_NO_ROLE)`.
+/// `InvalidTransaction::Custom(INVALID_TX_NO_ROLE)`, and holds back one whose signer has used up its
+/// [`TxQuota`](crate::TxQuota) in the current block, with `InvalidTransaction::ExhaustsResources`.
 ///
 /// On a feeless chain nothing else stops an arbitrary key from filling the pool. `validate` runs at
 /// pool admission and again when a block includes the transaction; `prepare` repeats the check as
 /// the last step before dispatch, so a role revoked after a transaction entered the pool is never
 /// acted on, whatever path led to dispatch. Transactions without a signed origin, such as
 /// inherents, are not affected.
+///
+/// # Per-block quota
+///
+/// The quota bounds what a compromised member key can push into each block. It is counted in
+/// `prepare` only, i.e. when a transaction is applied while a block is built or imported, in
+/// [`BlockTxCount`](crate::BlockTxCount): `validate` at pool admission sees the best block's state,
+/// which says nothing about the block the transaction will end up in, so the pool admits any number.
+/// When the signer already has `quota` transactions in the block being built, `prepare` fails with
+/// `ExhaustsResources` and changes nothing. The block author treats that error as "does not fit this
+/// block": it skips the transaction, along with the signer's later-nonce ones that depend on it, and
+/// leaves them in the pool for the next block, so the account is refused for that block without
+/// losing anything. A block importer that meets such a transaction in a block rejects the block.
+/// A transaction that a later extension refuses (`CheckNonce`, `CheckWeight`) is not counted either,
+/// since the block builder discards every storage change of a transaction it does not include.
+/// A client therefore never sees a quota refusal: its transaction is only included a block or more
+/// later.
 ///
 /// Encodes to zero bytes and adds nothing to the signed payload.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
@@ -45,6 +63,33 @@ impl<T: Config> CheckRole<T> {
 			}
 			_ => Ok(()),
 		}
+	}
+
+	/// Counts one more transaction of a signed origin in the current block, or refuses it with
+	/// `ExhaustsResources` if that would exceed [`TxQuota`], leaving the count as it was.
+	fn count_in_block(origin: &DispatchOriginOf<T::RuntimeCall>) -> Result<(), TransactionValidityError>
+	where
+		DispatchOriginOf<T::RuntimeCall>: AsSystemOriginSigner<T::AccountId>,
+	{
+		let Some(who) = origin.as_system_origin_signer() else { return Ok(()) };
+		let quota = TxQuota::<T>::get();
+		// Without a quota there is nothing to count against, so no write is spent on it. Setting a
+		// quota mid-block therefore starts the count from that point.
+		if quota == 0 {
+			return Ok(());
+		}
+		let now = frame_system::Pallet::<T>::block_number();
+		let used = match BlockTxCount::<T>::get(who) {
+			Some((block, count)) if block == now => count,
+			// An entry from an earlier block is stale: nothing counted yet in this one.
+			_ => 0,
+		};
+		// `>=` rather than `==`: a quota lowered mid-block also stops an account already past it.
+		if used >= quota {
+			return Err(InvalidTransaction::ExhaustsResources.into());
+		}
+		BlockTxCount::<T>::insert(who, (now, used.saturating_add(1)));
+		Ok(())
 	}
 }
 
@@ -70,9 +115,10 @@ where
 	type Pre = ();
 
 	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
-		// One read of the signer's `AccountRoles` entry; `prepare` reads the same key again, which the
-		// storage overlay serves from cache.
-		T::DbWeight::get().reads(1)
+		// One read of the signer's `AccountRoles` entry (`prepare` reads the same key again, which the
+		// storage overlay serves from cache), plus `TxQuota` and the signer's `BlockTxCount` read and
+		// written by the quota count. This is the worst case: without a quota only two reads happen.
+		T::DbWeight::get().reads_writes(3, 1)
 	}
 
 	fn validate(
@@ -97,6 +143,9 @@ where
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
-		Self::ensure_member(origin)
+		// The role check comes first: a non-member is dropped from the pool for good, not held back
+		// as if over quota, and is not counted.
+		Self::ensure_member(origin)?;
+		Self::count_in_block(origin)
 	}
 }

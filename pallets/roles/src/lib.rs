@@ -8,6 +8,13 @@
 //! set in genesis. Other pallets read membership through [`RoleInspect`] without depending on this
 //! crate.
 //!
+//! Workstations register right holders (权利人) themselves with [`Pallet::register_holder`] once they
+//! have done the KYC off chain; the chain keeps a digest of the holder's unified social credit code
+//! (USCC) so the same organisation cannot be registered under two accounts.
+//!
+//! A role holder whose key is compromised could still flood the feeless chain, so [`TxQuota`] bounds
+//! how many signed transactions one account may have included per block; [`CheckRole`] enforces it.
+//!
 //! The chain is feeless and has no balances, so holding a role is what keeps an account alive: the
 //! first role adds a provider reference to the account and losing the last one removes it. Without
 //! that reference `CheckNonce` would reject every transaction of the account as unpaid-for.
@@ -29,7 +36,7 @@ mod benchmarking;
 pub mod weights;
 
 pub use extension::CheckRole;
-pub use iprchain_primitives::{Role, RoleInspect, RoleSet};
+pub use iprchain_primitives::{roles::HolderInfo, Role, RoleInspect, RoleSet};
 pub use pallet::*;
 pub use weights::WeightInfo;
 
@@ -58,6 +65,39 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AccountRoles<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, RoleSet, ValueQuery>;
 
+	/// Most signed transactions one account may have included in a block; 0 means unlimited.
+	///
+	/// Enforced by [`CheckRole`] when a transaction is applied, see there.
+	#[pallet::storage]
+	pub type TxQuota<T> = StorageValue<_, u32, ValueQuery>;
+
+	/// Signed transactions of an account included so far, as `(block, count)`.
+	///
+	/// Keeping the block number with the count means nothing has to be cleared at each block: an entry
+	/// from an earlier block counts as 0. Only written while [`TxQuota`] is non-zero; removed when the
+	/// account loses its last role, so it exists at most once per member.
+	#[pallet::storage]
+	pub type BlockTxCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), OptionQuery>;
+
+	/// Holders registered by a workstation, with the digest of their USCC.
+	///
+	/// An entry exists only while the account holds [`Role::Holder`]; a holder granted the role by
+	/// [`Config::ManagerOrigin`] or in genesis has none.
+	#[pallet::storage]
+	pub type Holders<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		HolderInfo<T::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// The account registered under each USCC digest: the uniqueness index of [`Holders`], and the
+	/// way to find a holder from its code.
+	#[pallet::storage]
+	pub type HolderByUscc<T: Config> = StorageMap<_, Blake2_128Concat, [u8; 32], T::AccountId, OptionQuery>;
+
 	/// Roles held from the first block.
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -66,6 +106,10 @@ pub mod pallet {
 		/// name (`"workstation"`, `"holder"`, ...), see [`Role::name`].
 		#[serde(with = "crate::genesis_serde")]
 		pub roles: Vec<(T::AccountId, Vec<Role>)>,
+		/// Initial [`TxQuota`] (0: unlimited). JSON key `txQuota`; it may be left out, so chain specs
+		/// written before it existed still load, meaning no quota.
+		#[serde(default)]
+		pub tx_quota: u32,
 	}
 
 	#[pallet::genesis_build]
@@ -78,6 +122,7 @@ pub mod pallet {
 						.expect("genesis config lists the same role twice for one account");
 				}
 			}
+			TxQuota::<T>::put(self.tx_quota);
 		}
 	}
 
@@ -99,6 +144,21 @@ pub mod pallet {
 			/// The role revoked.
 			role: Role,
 		},
+		/// The per-account, per-block transaction quota changed.
+		TxQuotaSet {
+			/// The new [`TxQuota`]; 0 means unlimited.
+			quota: u32,
+		},
+		/// A workstation registered `who` as a right holder; a [`Event::RoleGranted`] for
+		/// [`Role::Holder`] precedes it.
+		HolderRegistered {
+			/// The new holder.
+			who: T::AccountId,
+			/// Digest of the holder's USCC.
+			uscc_digest: [u8; 32],
+			/// The registering workstation.
+			by: T::AccountId,
+		},
 	}
 
 	/// Errors of the roles pallet.
@@ -108,6 +168,10 @@ pub mod pallet {
 		AlreadyHasRole,
 		/// The account does not hold the role being revoked.
 		RoleNotHeld,
+		/// Only an account holding [`Role::Workstation`] may register holders.
+		NotAWorkstation,
+		/// A holder is already registered under this USCC digest.
+		UsccAlreadyRegistered,
 	}
 
 	#[pallet::call]
@@ -129,6 +193,8 @@ pub mod pallet {
 		///
 		/// Revoking the last role releases the account's provider reference; once the account has no
 		/// other reference it is reaped. Its pending transactions are refused by [`CheckRole`].
+		/// Revoking [`Role::Holder`] also deletes the account's [`Holders`] record and frees its USCC
+		/// digest, so the organisation can be registered again (under this or another account).
 		///
 		/// Origin: [`Config::ManagerOrigin`]. Emits [`Event::RoleRevoked`].
 		#[pallet::call_index(1)]
@@ -136,6 +202,41 @@ pub mod pallet {
 		pub fn revoke_role(origin: OriginFor<T>, who: T::AccountId, role: Role) -> DispatchResult {
 			T::ManagerOrigin::ensure_origin(origin)?;
 			Self::do_revoke_role(&who, role)
+		}
+
+		/// Sets [`TxQuota`], the most signed transactions one account may have included per block;
+		/// 0 lifts the limit. Takes effect from the next transaction applied.
+		///
+		/// Origin: [`Config::ManagerOrigin`]. Emits [`Event::TxQuotaSet`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_tx_quota())]
+		pub fn set_tx_quota(origin: OriginFor<T>, quota: u32) -> DispatchResult {
+			T::ManagerOrigin::ensure_origin(origin)?;
+			TxQuota::<T>::put(quota);
+			Self::deposit_event(Event::TxQuotaSet { quota });
+			Ok(())
+		}
+
+		/// Registers `who` as a right holder: grants it [`Role::Holder`] (as [`Pallet::grant_role`]
+		/// would, provider reference included) and records the digest of its USCC.
+		///
+		/// The KYC is the workstation's job and happens off chain, so the signer must hold
+		/// [`Role::Workstation`]; the record names it. `uscc_digest` is the digest of the holder's
+		/// unified social credit code; the code itself must never be submitted. An account that already
+		/// holds the role (granted by the manager, say) is refused rather than given a record after the
+		/// fact: revoke the role first.
+		///
+		/// Origin: signed by a workstation. Emits [`Event::RoleGranted`], then
+		/// [`Event::HolderRegistered`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::register_holder())]
+		pub fn register_holder(
+			origin: OriginFor<T>,
+			who: T::AccountId,
+			uscc_digest: [u8; 32],
+		) -> DispatchResult {
+			let by = ensure_signed(origin)?;
+			Self::do_register_holder(&by, &who, uscc_digest)
 		}
 	}
 
@@ -162,24 +263,63 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Revokes `role` from `who` without an origin check.
+		/// Revokes `role` from `who` without an origin check, with the records that depend on it.
 		pub fn do_revoke_role(who: &T::AccountId, role: Role) -> DispatchResult {
-			AccountRoles::<T>::try_mutate_exists(who, |maybe_set| -> DispatchResult {
-				let mut set = maybe_set.unwrap_or_default();
-				ensure!(set.remove(role), Error::<T>::RoleNotHeld);
-				if set.is_empty() {
-					*maybe_set = None;
-					// This only fails when another pallet still holds a consumer reference on the
-					// account. Taking away the permission matters more than the reference count, so the
-					// revocation goes ahead and the provider is left in place: the account must stay
-					// alive while something depends on it anyway.
-					let _ = frame_system::Pallet::<T>::dec_providers(who);
-				} else {
-					*maybe_set = Some(set);
+			let was_last =
+				AccountRoles::<T>::try_mutate_exists(who, |maybe_set| -> Result<bool, DispatchError> {
+					let mut set = maybe_set.unwrap_or_default();
+					ensure!(set.remove(role), Error::<T>::RoleNotHeld);
+					if set.is_empty() {
+						*maybe_set = None;
+						// This only fails when another pallet still holds a consumer reference on the
+						// account. Taking away the permission matters more than the reference count, so the
+						// revocation goes ahead and the provider is left in place: the account must stay
+						// alive while something depends on it anyway.
+						let _ = frame_system::Pallet::<T>::dec_providers(who);
+						Ok(true)
+					} else {
+						*maybe_set = Some(set);
+						Ok(false)
+					}
+				})?;
+			if role == Role::Holder {
+				// A record must not outlive the role, and its digest is freed so the organisation can
+				// be registered again once its KYC is redone.
+				if let Some(info) = Holders::<T>::take(who) {
+					HolderByUscc::<T>::remove(info.uscc_digest);
 				}
-				Ok(())
-			})?;
+			}
+			if was_last {
+				// A non-member cannot transact, so its count is useless; dropping it keeps the map
+				// bounded by the number of members.
+				BlockTxCount::<T>::remove(who);
+			}
 			Self::deposit_event(Event::RoleRevoked { who: who.clone(), role });
+			Ok(())
+		}
+
+		/// Registers `who` as a holder on behalf of workstation `by`, checking everything
+		/// [`Pallet::register_holder`] checks except the origin; usable by benchmark helpers.
+		pub fn do_register_holder(
+			by: &T::AccountId,
+			who: &T::AccountId,
+			uscc_digest: [u8; 32],
+		) -> DispatchResult {
+			ensure!(AccountRoles::<T>::get(by).contains(Role::Workstation), Error::<T>::NotAWorkstation);
+			// Every check comes before the first write, so a refused registration changes nothing
+			// even outside a transactional dispatch.
+			ensure!(!AccountRoles::<T>::get(who).contains(Role::Holder), Error::<T>::AlreadyHasRole);
+			ensure!(!HolderByUscc::<T>::contains_key(uscc_digest), Error::<T>::UsccAlreadyRegistered);
+
+			Self::do_grant_role(who, Role::Holder)?;
+			let info = HolderInfo {
+				uscc_digest,
+				registered_by: by.clone(),
+				registered_at: frame_system::Pallet::<T>::block_number(),
+			};
+			Holders::<T>::insert(who, info);
+			HolderByUscc::<T>::insert(uscc_digest, who.clone());
+			Self::deposit_event(Event::HolderRegistered { who: who.clone(), uscc_digest, by: by.clone() });
 			Ok(())
 		}
 	}

@@ -38,15 +38,22 @@ pub fn genesis_roles() -> Vec<(u64, Vec<Role>)> {
 	vec![(REGISTRAR, vec![Role::Registrar]), (STATION, vec![Role::Workstation, Role::Holder])]
 }
 
-/// Externalities built from `roles`, at block 1 so events are recorded.
-pub fn ext_with_roles(roles: Vec<(u64, Vec<Role>)>) -> sp_io::TestExternalities {
-	let storage =
-		RuntimeGenesisConfig { system: Default::default(), roles: pallet_roles::GenesisConfig { roles } }
-			.build_storage()
-			.unwrap();
+/// Externalities built from `roles` and `tx_quota`, at block 1 so events are recorded.
+pub fn ext_with(roles: Vec<(u64, Vec<Role>)>, tx_quota: u32) -> sp_io::TestExternalities {
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		roles: pallet_roles::GenesisConfig { roles, tx_quota },
+	}
+	.build_storage()
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// Externalities built from `roles`, without a transaction quota.
+pub fn ext_with_roles(roles: Vec<(u64, Vec<Role>)>) -> sp_io::TestExternalities {
+	ext_with(roles, 0)
 }
 
 /// Externalities with [`genesis_roles`].

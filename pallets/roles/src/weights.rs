@@ -17,6 +17,8 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn grant_role() -> Weight;
 	fn revoke_role() -> Weight;
+	fn set_tx_quota() -> Weight;
+	fn register_holder() -> Weight;
 }
 
 /// Weights for `pallet_roles` using the runtime's configured database weights.
@@ -31,14 +33,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Worst case: revoking `Holder` as the last role of a registered holder.
 	/// Storage: `Roles::AccountRoles` (r:1 w:1)
 	/// Proof: `Roles::AccountRoles` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Holders` (r:1 w:1)
+	/// Proof: `Roles::Holders` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::HolderByUscc` (r:0 w:1)
+	/// Proof: `Roles::HolderByUscc` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::BlockTxCount` (r:0 w:1)
+	/// Proof: `Roles::BlockTxCount` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		Weight::from_parts(20_000_000, 6_117)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		Weight::from_parts(25_000_000, 8_708)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Roles::TxQuota` (r:0 w:1)
+	/// Proof: `Roles::TxQuota` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	fn set_tx_quota() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Worst case: the new holder had no role yet, so it gains a provider reference.
+	/// Storage: `Roles::AccountRoles` (r:2 w:1)
+	/// Proof: `Roles::AccountRoles` (`max_values`: None, `max_size`: Some(49), added: 2524, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::HolderByUscc` (r:1 w:1)
+	/// Proof: `Roles::HolderByUscc` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Holders` (r:0 w:1)
+	/// Proof: `Roles::Holders` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	fn register_holder() -> Weight {
+		Weight::from_parts(30_000_000, 11_196)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
@@ -50,8 +79,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn revoke_role() -> Weight {
-		Weight::from_parts(20_000_000, 6_117)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(25_000_000, 8_708)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn set_tx_quota() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn register_holder() -> Weight {
+		Weight::from_parts(30_000_000, 11_196)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }
