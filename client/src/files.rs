@@ -68,7 +68,7 @@ mod tests {
 		std::fs::write(dir.join("b.txt"), b"abc").unwrap();
 		std::fs::write(dir.join("a.txt"), b"x").unwrap();
 		std::fs::write(dir.join("sub/c.txt"), b"y").unwrap();
-		let files = expand_inputs(&[dir.clone()]).unwrap();
+		let files = expand_inputs(std::slice::from_ref(&dir)).unwrap();
 		let names: Vec<_> =
 			files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_str().unwrap().to_string()).collect();
 		assert_eq!(names, ["a.txt", "b.txt", "sub/c.txt"]);

@@ -15,6 +15,7 @@ pub mod time;
 pub use chain::{Client, Finalized};
 pub use codec;
 pub use error::ClientError;
+pub use frame_system;
 pub use iprchain_primitives as primitives;
 pub use iprchain_runtime as runtime;
 pub use jsonrpsee::rpc_params;

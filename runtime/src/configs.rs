@@ -150,6 +150,11 @@ impl pallet_validator_manager::Config for Runtime {
 	type WeightInfo = pallet_validator_manager::weights::SubstrateWeight<Runtime>;
 }
 
+impl crate::council_root::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type CouncilOrigin = CouncilOrRoot;
+}
+
 impl pallet_node_authorization::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type MaxWellKnownNodes = ConstU32<64>;

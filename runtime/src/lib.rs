@@ -15,6 +15,7 @@ use frame_support::instances::Instance1;
 pub mod apis;
 pub use apis::RuntimeApi;
 pub mod configs;
+pub mod council_root;
 pub mod genesis_config_presets;
 
 use sp_runtime::{
@@ -112,6 +113,8 @@ mod runtime {
 	pub type Council = pallet_collective<Instance1>;
 	#[runtime::pallet_index(6)]
 	pub type NodeAuthorization = pallet_node_authorization;
+	#[runtime::pallet_index(9)]
+	pub type CouncilRoot = crate::council_root;
 	#[runtime::pallet_index(10)]
 	pub type Roles = pallet_roles;
 	#[runtime::pallet_index(11)]

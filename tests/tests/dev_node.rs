@@ -109,7 +109,7 @@ async fn batch_items_verify(client: &Client, dir: &TempDir) -> Result<()> {
 	for i in 0..5 {
 		std::fs::write(batch_dir.join(format!("copy-{i}.html")), format!("infringing copy {i}"))?;
 	}
-	let paths = files::expand_inputs(&[batch_dir.clone()])?;
+	let paths = files::expand_inputs(std::slice::from_ref(&batch_dir))?;
 	let out = dir.join("proofs");
 	let receipt = evidence::anchor_batch(client, &alice, HashAlgo::Sha256, &paths, &out, || {}).await?;
 	assert_eq!(receipt.leaf_count, 5);

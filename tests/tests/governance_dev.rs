@@ -6,11 +6,11 @@ use iprchain_client::{
 	evidence::DepositRequest,
 	governance::pass_motion,
 	primitives::{EvidenceKind, HashAlgo, Role},
-	runtime::RuntimeCall,
+	runtime::{RuntimeCall, RuntimeEvent},
 	Client, ClientError, Signer,
 };
-use iprchain_client::{pallet_roles, pallet_sudo};
-use iprchain_tests::TestNode;
+use iprchain_client::{frame_system, pallet_roles, pallet_sudo};
+use iprchain_tests::{bin_dir, TestNode};
 use std::{collections::BTreeMap, time::Duration};
 
 const STARTUP: Duration = Duration::from_secs(180);
@@ -34,6 +34,47 @@ async fn council_grants_roles_and_quota_defers_excess() -> Result<()> {
 	let client = node.ready(STARTUP).await?;
 	council_motion_grants_the_bank_role(&client).await?;
 	quota_defers_an_accounts_excess_transactions(&client).await?;
+	council_upgrades_the_runtime(&client).await?;
+	Ok(())
+}
+
+/// The council acts as root: here it installs runtime code (the same wasm, so the chain must go on).
+async fn council_upgrades_the_runtime(client: &Client) -> Result<()> {
+	let [alice, bob, charlie] =
+		["//Alice", "//Bob", "//Charlie"].map(|suri| Signer::from_suri(suri).unwrap());
+	// The runtime the node runs, as the wasm builder left it (compressed when it compressed it).
+	let dir = bin_dir().join("wbuild/iprchain-runtime");
+	let wasm = ["iprchain_runtime.compact.compressed.wasm", "iprchain_runtime.wasm"]
+		.iter()
+		.map(|name| dir.join(name))
+		.find(|path| path.is_file())
+		.ok_or_else(|| anyhow::anyhow!("no runtime wasm in {}", dir.display()))?;
+	let code = std::fs::read(&wasm)?;
+	let upgrade = RuntimeCall::CouncilRoot(iprchain_client::runtime::council_root::Call::dispatch_as_root {
+		call: Box::new(RuntimeCall::System(frame_system::Call::set_code_without_checks { code })),
+	});
+	// Without the council, a member cannot.
+	match client.submit(&alice, upgrade.clone()).await {
+		Err(ClientError::DispatchFailed(reason)) => assert_eq!(reason, "BadOrigin"),
+		other => panic!("expected BadOrigin, got {other:?}"),
+	}
+	let outcome = pass_motion(client, &alice, &[bob, charlie], upgrade, COUNCIL_THRESHOLD).await?;
+	let events = &outcome.closed.events;
+	assert!(
+		events.iter().any(|e| matches!(
+			e,
+			RuntimeEvent::CouncilRoot(iprchain_client::runtime::council_root::Event::DispatchedAsRoot {
+				result: Ok(())
+			})
+		)),
+		"{events:?}"
+	);
+	assert!(
+		events.iter().any(|e| matches!(e, RuntimeEvent::System(frame_system::Event::CodeUpdated { .. }))),
+		"{events:?}"
+	);
+	// The chain keeps finalizing on the installed code.
+	client.submit(&alice, deposit_call("after the council's runtime upgrade")).await?;
 	Ok(())
 }
 
