@@ -135,7 +135,7 @@ fn genesis_built_after_session_rejects_a_different_set() {
 
 #[test]
 fn integrity_test_passes() {
-	new_test_ext().execute_with(|| ValidatorManager::integrity_test());
+	new_test_ext().execute_with(ValidatorManager::integrity_test);
 }
 
 // --- add_validator ---
