@@ -2,6 +2,7 @@
 
 use crate::{error::ClientError, signer::Signer};
 use codec::{Decode, Encode};
+use iprchain_primitives::rpc::to_hex;
 use iprchain_primitives::{
 	rpc::{BatchView, EvidenceView},
 	Digest, HashAlgo,
@@ -217,7 +218,7 @@ impl Client {
 	}
 
 	async fn watch(&self, extrinsic: &[u8]) -> Result<Subscription<TxStatus>, ClientError> {
-		let hex = format!("0x{}", hex::encode(extrinsic));
+		let hex = to_hex(extrinsic);
 		self.rpc
 			.subscribe("author_submitAndWatchExtrinsic", rpc_params![hex], "author_unwatchExtrinsic")
 			.await
@@ -271,7 +272,7 @@ impl Client {
 	/// Finds `extrinsic` in finalized block `block_hash` and turns its events into a result.
 	async fn outcome(&self, block_hash: Hash, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
 		let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![block_hash]).await?;
-		let wanted = format!("0x{}", hex::encode(extrinsic));
+		let wanted = to_hex(extrinsic);
 		let extrinsic_index =
 			block.block.extrinsics.iter().position(|xt| *xt == wanted).ok_or_else(|| {
 				ClientError::Decode("finalized block does not contain the transaction".into())
@@ -297,10 +298,7 @@ impl Client {
 
 	/// All events of block `at`.
 	pub async fn events_at(&self, at: Hash) -> Result<SystemEvents, ClientError> {
-		let key = format!(
-			"0x{}",
-			hex::encode(iprchain_primitives::storage_keys::storage_prefix(b"System", b"Events"))
-		);
+		let key = to_hex(&iprchain_primitives::storage_keys::storage_prefix(b"System", b"Events"));
 		let raw: Option<String> = self.call("state_getStorage", rpc_params![key, at]).await?;
 		match raw {
 			None => Ok(Vec::new()),
@@ -316,7 +314,7 @@ impl Client {
 		digest: &Digest,
 		at: Option<Hash>,
 	) -> Result<Option<EvidenceView>, ClientError> {
-		self.call("ipr_getEvidence", rpc_params![algo.name(), format!("0x{}", hex::encode(digest)), at]).await
+		self.call("ipr_getEvidence", rpc_params![algo.name(), to_hex(digest), at]).await
 	}
 
 	/// `ipr_getBatch`: the batch anchored under `root` at block `at` (default: best).
@@ -326,7 +324,7 @@ impl Client {
 		root: &Digest,
 		at: Option<Hash>,
 	) -> Result<Option<BatchView>, ClientError> {
-		self.call("ipr_getBatch", rpc_params![algo.name(), format!("0x{}", hex::encode(root)), at]).await
+		self.call("ipr_getBatch", rpc_params![algo.name(), to_hex(root), at]).await
 	}
 }
 

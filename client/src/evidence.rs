@@ -2,6 +2,7 @@
 
 use crate::{chain::Client, error::ClientError, files, signer::Signer};
 use futures::{stream::FuturesOrdered, StreamExt};
+use iprchain_primitives::rpc::to_hex;
 use iprchain_primitives::{
 	merkle::{MerkleProof, MerkleTree},
 	rpc::{BatchView, EvidenceView},
@@ -83,7 +84,7 @@ pub async fn deposit_many(
 			let finalized = client.submit_with_nonce(signer, request.call(), nonce).await?;
 			Ok(DepositReceipt {
 				algo: request.algo.name().into(),
-				digest: format!("0x{}", hex::encode(request.digest)),
+				digest: to_hex(&request.digest),
 				block_number: finalized.block_number,
 				block_hash: format!("{:?}", finalized.block_hash),
 			})
@@ -128,12 +129,7 @@ pub async fn verify_file(client: &Client, algo: HashAlgo, path: &Path) -> Result
 		Some(_) => None,
 		None => client.evidence(algo, &digest, None).await?,
 	};
-	Ok(Verification {
-		digest: format!("0x{}", hex::encode(digest)),
-		algo: algo.name().into(),
-		record,
-		pending,
-	})
+	Ok(Verification { digest: to_hex(&digest), algo: algo.name().into(), record, pending })
 }
 
 /// The file written for each item of an anchored batch: enough to show, with the chain, that the item
@@ -213,8 +209,8 @@ pub async fn anchor_batch(
 			version: ITEM_PROOF_VERSION,
 			algo,
 			file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-			digest: format!("0x{}", hex::encode(digest)),
-			root: format!("0x{}", hex::encode(root)),
+			digest: to_hex(digest),
+			root: to_hex(&root),
 			proof: tree.proof(index as u32).expect("index within the tree"),
 			anchor_block_number: finalized.block_number,
 			anchor_block_hash: format!("{:?}", finalized.block_hash),
@@ -227,7 +223,7 @@ pub async fn anchor_batch(
 		proof_files.push(path);
 	}
 	Ok(BatchReceipt {
-		root: format!("0x{}", hex::encode(root)),
+		root: to_hex(&root),
 		leaf_count: tree.leaf_count(),
 		block_number: finalized.block_number,
 		block_hash: format!("{:?}", finalized.block_hash),
@@ -266,9 +262,9 @@ pub async fn verify_item(
 		let actual = files::hash_file(item.algo, file)?;
 		if actual != digest {
 			return Err(ClientError::Input(format!(
-				"digest mismatch: {} hashes to 0x{}, the proof is for {}",
+				"digest mismatch: {} hashes to {}, the proof is for {}",
 				file.display(),
-				hex::encode(actual),
+				to_hex(&actual),
 				item.digest
 			)));
 		}

@@ -13,6 +13,7 @@ pub mod roles;
 #[cfg(feature = "std")]
 pub mod rpc;
 pub mod storage_keys;
+pub mod time;
 
 pub use evidence::{BatchAnchor, Capture, EvidenceKind, EvidenceRecord, MAX_TITLE_LEN, MAX_URL_LEN};
 pub use hashing::{Digest, HashAlgo};

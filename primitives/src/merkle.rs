@@ -141,14 +141,7 @@ mod hex_digests {
 	use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
 	pub fn serialize<S: Serializer>(path: &[Digest], serializer: S) -> Result<S::Ok, S::Error> {
-		serializer.collect_seq(path.iter().map(|d| {
-			let mut s = alloc::string::String::with_capacity(66);
-			s.push_str("0x");
-			for byte in d {
-				s.push_str(&alloc::format!("{byte:02x}"));
-			}
-			s
-		}))
+		serializer.collect_seq(path.iter().map(|digest| crate::rpc::to_hex(digest)))
 	}
 
 	pub fn deserialize<'de, D: Deserializer<'de>>(

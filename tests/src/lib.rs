@@ -314,3 +314,23 @@ impl TestNetwork {
 		Ok(clients)
 	}
 }
+
+/// A deposit of `text`'s SHA-256 digest titled with the text itself (cut to fit): distinct, readable
+/// records for tests that only need *some* evidence on chain.
+pub fn text_deposit(text: &str) -> iprchain_client::evidence::DepositRequest {
+	use iprchain_client::primitives::{EvidenceKind, HashAlgo, MAX_TITLE_LEN};
+	let mut title = String::new();
+	for ch in text.chars() {
+		if title.len() + ch.len_utf8() > MAX_TITLE_LEN as usize {
+			break;
+		}
+		title.push(ch);
+	}
+	iprchain_client::evidence::DepositRequest {
+		algo: HashAlgo::Sha256,
+		digest: HashAlgo::Sha256.digest(text.as_bytes()),
+		kind: EvidenceKind::Other,
+		title,
+		on_behalf_of: None,
+	}
+}

@@ -2,15 +2,14 @@
 //! an account's excess transactions to later blocks without losing them.
 
 use anyhow::Result;
+use iprchain_client::{frame_system, pallet_roles, pallet_sudo};
 use iprchain_client::{
-	evidence::DepositRequest,
 	governance::pass_motion,
-	primitives::{EvidenceKind, HashAlgo, Role},
+	primitives::Role,
 	runtime::{RuntimeCall, RuntimeEvent},
 	Client, ClientError, Signer,
 };
-use iprchain_client::{frame_system, pallet_roles, pallet_sudo};
-use iprchain_tests::{bin_dir, TestNode};
+use iprchain_tests::{bin_dir, text_deposit, TestNode};
 use std::{collections::BTreeMap, time::Duration};
 
 const STARTUP: Duration = Duration::from_secs(180);
@@ -18,14 +17,7 @@ const STARTUP: Duration = Duration::from_secs(180);
 const COUNCIL_THRESHOLD: u32 = 3;
 
 fn deposit_call(text: &str) -> RuntimeCall {
-	DepositRequest {
-		algo: HashAlgo::Sha256,
-		digest: HashAlgo::Sha256.digest(text.as_bytes()),
-		kind: EvidenceKind::Other,
-		title: text.chars().take(64).collect(),
-		on_behalf_of: None,
-	}
-	.call()
+	text_deposit(text).call()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -2,14 +2,10 @@
 //! crashed node catches up when it returns.
 
 use anyhow::Result;
-use iprchain_client::{
-	evidence::DepositRequest,
-	primitives::{EvidenceKind, HashAlgo},
-	Client, Signer,
-};
+use iprchain_client::{primitives::HashAlgo, Client, Signer};
 use iprchain_tests::{
 	chain::{finalized_number, wait_finalized_at_least},
-	TestNetwork, WUHAN_VALIDATORS,
+	text_deposit, TestNetwork, WUHAN_VALIDATORS,
 };
 use std::time::{Duration, Instant};
 
@@ -20,15 +16,8 @@ async fn deposit(
 	signer: &Signer,
 	text: &str,
 ) -> Result<([u8; 32], iprchain_client::Finalized)> {
-	let digest = HashAlgo::Sha256.digest(text.as_bytes());
-	let request = DepositRequest {
-		algo: HashAlgo::Sha256,
-		digest,
-		kind: EvidenceKind::Copyright,
-		title: text.chars().take(100).collect(),
-		on_behalf_of: None,
-	};
-	Ok((digest, client.submit(signer, request.call()).await?))
+	let request = text_deposit(text);
+	Ok((request.digest, client.submit(signer, request.call()).await?))
 }
 
 #[tokio::test(flavor = "multi_thread")]

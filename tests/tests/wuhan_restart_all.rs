@@ -2,14 +2,10 @@
 //! come back, and the chain continues.
 
 use anyhow::Result;
-use iprchain_client::{
-	evidence::DepositRequest,
-	primitives::{EvidenceKind, HashAlgo},
-	Signer,
-};
+use iprchain_client::{primitives::HashAlgo, Signer};
 use iprchain_tests::{
 	chain::{block_hash, finalized_number, state_root, wait_finalized_at_least},
-	TestNetwork, WUHAN_VALIDATORS,
+	text_deposit, TestNetwork, WUHAN_VALIDATORS,
 };
 use std::time::{Duration, Instant};
 
@@ -20,14 +16,8 @@ async fn restart_all_four_keeps_finalized_state() -> Result<()> {
 	let mut network = TestNetwork::spawn("local", &WUHAN_VALIDATORS)?;
 	let clients = network.ready(STARTUP).await?;
 	let alice = Signer::from_suri("//Alice")?;
-	let digest = HashAlgo::Sha256.digest(b"kept across a full restart");
-	let request = DepositRequest {
-		algo: HashAlgo::Sha256,
-		digest,
-		kind: EvidenceKind::Data,
-		title: "restart".into(),
-		on_behalf_of: None,
-	};
+	let request = text_deposit("kept across a full restart");
+	let digest = request.digest;
 	clients[0].submit(&alice, request.call()).await?;
 
 	let finalized = clients[0].finalized_head().await?;

@@ -1,6 +1,7 @@
 //! `iprchain`: the command-line client of the iprchain IP registry.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use iprchain_client::primitives::rpc::to_hex;
 use iprchain_client::{
 	evidence::{self, DepositRequest},
 	files,
@@ -249,7 +250,7 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 				}
 				None => {
 					if !global.json {
-						println!("not deposited: {}:0x{}", algo.name(), hex::encode(digest));
+						println!("not deposited: {}:{}", algo.name(), to_hex(&digest));
 					}
 					Ok(Outcome::No)
 				}

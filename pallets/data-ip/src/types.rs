@@ -122,27 +122,11 @@ pub struct Asset<AccountId, Name> {
 	pub frozen: bool,
 }
 
-/// The civil (proleptic Gregorian, UTC) year and month of `days` days after 1970-01-01.
-///
-/// Howard Hinnant's `civil_from_days`, restricted to non-negative days because block times are after
-/// the epoch.
-pub fn civil_year_month(days: u64) -> (u64, u8) {
-	let z = days + 719_468;
-	let era = z / 146_097;
-	let doe = z - era * 146_097;
-	let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-	let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	let mp = (5 * doy + 2) / 153;
-	let month = if mp < 10 { mp + 3 } else { mp - 9 };
-	let year = yoe + era * 400 + u64::from(month <= 2);
-	(year, month as u8)
-}
-
 /// The certificate number issued at `now_ms` with `serial`: `YYYYMM` (UTC) + `4201` + the serial in
 /// seven digits. `serial` must be below 10 000 000.
 pub fn certificate_no(now_ms: u64, serial: u32) -> CertificateNo {
-	const MS_PER_DAY: u64 = 86_400_000;
-	let (year, month) = civil_year_month(now_ms / MS_PER_DAY);
+	use iprchain_primitives::time::{civil_from_days, MS_PER_DAY};
+	let (year, month, _) = civil_from_days(now_ms / MS_PER_DAY);
 	let mut out = [b'0'; CERTIFICATE_NO_LEN];
 	// Years past 9999 are 8 000 years away; keep the format fixed-width rather than fail.
 	write_digits(&mut out[0..4], year % 10_000);
