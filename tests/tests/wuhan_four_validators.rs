@@ -43,14 +43,19 @@ async fn four_validators_replicate_and_survive_a_crash() -> Result<()> {
 	deposits.push(before_crash);
 	network.nodes[2].kill9();
 	let crashed_at = finalized_number(donghu).await?;
+	let mut last_block = 0;
 	for i in 0..3 {
-		let (digest, _) = deposit(donghu, &alice, &format!("deposited during the outage #{i}")).await?;
+		let (digest, finalized) =
+			deposit(donghu, &alice, &format!("deposited during the outage #{i}")).await?;
 		deposits.push(digest);
+		last_block = finalized.block_number;
 	}
 	let during = finalized_number(donghu).await?;
 	assert!(during > crashed_at, "finality continued: #{crashed_at} → #{during}");
 
-	// Every finalized deposit is on Bureau too.
+	// Every finalized deposit is on Bureau too, once Bureau has the justification of the last one's
+	// block (finality reaches each node a moment apart).
+	wait_finalized_at_least(bureau, last_block, Duration::from_secs(30)).await?;
 	let bureau_final = bureau.finalized_head().await?;
 	for digest in &deposits {
 		assert!(bureau.evidence(HashAlgo::Sha256, digest, Some(bureau_final)).await?.is_some());
