@@ -4,6 +4,7 @@
 //! Transactions are built with the runtime's own types (`RuntimeCall`, `TxExtension`), so a call that
 //! does not exist or has the wrong arguments does not compile.
 
+pub mod asset;
 pub mod chain;
 pub mod error;
 pub mod evidence;
@@ -19,8 +20,11 @@ pub use frame_system;
 pub use iprchain_primitives as primitives;
 pub use iprchain_runtime as runtime;
 pub use jsonrpsee::rpc_params;
+pub use pallet_data_ip;
 pub use pallet_evidence;
+pub use pallet_pledge;
 pub use pallet_roles;
 pub use pallet_sudo;
 pub use pallet_validator_manager;
+pub use pallet_valuation;
 pub use signer::Signer;

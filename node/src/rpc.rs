@@ -1,6 +1,9 @@
 //! The node's JSON-RPC: Substrate's standard methods (added by sc-service), `system_accountNextIndex`,
 //! the GRANDPA methods (`grandpa_proveFinality`, …) and the registry's `ipr_*` methods.
 
+mod assets;
+
+use assets::AssetsApiServer;
 use std::sync::Arc;
 
 use iprchain_primitives::{
@@ -15,7 +18,10 @@ use jsonrpsee::{
 	types::{error::ErrorObjectOwned, ErrorCode},
 	RpcModule,
 };
+use pallet_data_ip::runtime_api::DataIpApi;
 use pallet_evidence::runtime_api::EvidenceApi;
+use pallet_pledge::runtime_api::PledgeApi;
+use pallet_valuation::runtime_api::ValuationApi;
 use sc_consensus_grandpa::{
 	FinalityProofProvider, GrandpaJustificationStream, SharedAuthoritySet, SharedVoterState,
 };
@@ -65,6 +71,9 @@ where
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
 	C::Api: BlockBuilder<Block>,
 	C::Api: EvidenceApi<Block, AccountId, BlockNumber>,
+	C::Api: DataIpApi<Block, AccountId, BlockNumber>,
+	C::Api: ValuationApi<Block, AccountId>,
+	C::Api: PledgeApi<Block, AccountId, BlockNumber>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,
@@ -85,7 +94,8 @@ where
 		)
 		.into_rpc(),
 	)?;
-	module.merge(Ipr::new(client).into_rpc())?;
+	module.merge(Ipr::new(client.clone()).into_rpc())?;
+	module.merge(assets::Assets::new(client).into_rpc())?;
 	Ok(module)
 }
 
@@ -115,40 +125,45 @@ impl<C> Ipr<C> {
 	}
 }
 
-fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
+pub(crate) fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(ErrorCode::InvalidParams.code(), message.into(), None::<()>)
 }
 
-fn internal_error(message: impl Into<String>) -> ErrorObjectOwned {
+pub(crate) fn internal_error(message: impl Into<String>) -> ErrorObjectOwned {
 	ErrorObjectOwned::owned(ErrorCode::InternalError.code(), message.into(), None::<()>)
 }
 
-fn parse_algo(algo: &str) -> RpcResult<HashAlgo> {
+pub(crate) fn parse_algo(algo: &str) -> RpcResult<HashAlgo> {
 	HashAlgo::from_name(algo)
 		.ok_or_else(|| invalid_params(format!("unknown hash algorithm `{algo}`: use sha256 or sm3")))
 }
 
-fn parse_digest(digest: &str) -> RpcResult<[u8; 32]> {
+pub(crate) fn parse_digest(digest: &str) -> RpcResult<[u8; 32]> {
 	parse_digest_hex(digest).map_err(|why| invalid_params(format!("malformed digest `{digest}`: {why}")))
+}
+
+/// The block a query reads (`at`, or the best block), its view for the answer, and the finalized
+/// number.
+pub(crate) fn resolve_at<C>(client: &C, at: Option<Hash>) -> RpcResult<(Hash, AtView, BlockNumber)>
+where
+	C: HeaderBackend<Block>,
+{
+	let info = client.info();
+	let hash = at.unwrap_or(info.best_hash);
+	let number = client
+		.number(hash)
+		.map_err(|e| internal_error(e.to_string()))?
+		.ok_or_else(|| invalid_params(format!("unknown block {hash:?}")))?;
+	let finalized = number <= info.finalized_number && client.hash(number).ok().flatten() == Some(hash);
+	Ok((hash, AtView { hash: to_hex(hash.as_bytes()), number, finalized }, info.finalized_number))
 }
 
 impl<C> Ipr<C>
 where
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: EvidenceApi<Block, AccountId, BlockNumber>,
+	C: HeaderBackend<Block>,
 {
-	/// The block to read at and what the answer says about it.
 	fn resolve_at(&self, at: Option<Hash>) -> RpcResult<(Hash, AtView, BlockNumber)> {
-		let info = self.client.info();
-		let hash = at.unwrap_or(info.best_hash);
-		let number = self
-			.client
-			.number(hash)
-			.map_err(|e| internal_error(e.to_string()))?
-			.ok_or_else(|| invalid_params(format!("unknown block {hash:?}")))?;
-		let finalized =
-			number <= info.finalized_number && self.client.hash(number).ok().flatten() == Some(hash);
-		Ok((hash, AtView { hash: to_hex(hash.as_bytes()), number, finalized }, info.finalized_number))
+		resolve_at(&*self.client, at)
 	}
 
 	fn canonical_hash(&self, number: BlockNumber) -> Option<String> {

@@ -119,3 +119,10 @@ pub struct BatchAnchor<AccountId, BlockNumber> {
 	/// Timestamp of that block, Unix milliseconds.
 	pub anchored_at: u64,
 }
+
+/// Read access to deposited evidence, for pallets that let calls cite it (a registration's source
+/// contract, an objection, an insurance claim).
+pub trait EvidenceInspect {
+	/// Whether `digest` has been deposited under `algo`.
+	fn is_deposited(algo: crate::HashAlgo, digest: Digest) -> bool;
+}

@@ -6,6 +6,7 @@
 
 extern crate alloc;
 
+pub mod assets;
 pub mod evidence;
 pub mod hashing;
 pub mod merkle;
@@ -15,7 +16,10 @@ pub mod rpc;
 pub mod storage_keys;
 pub mod time;
 
-pub use evidence::{BatchAnchor, Capture, EvidenceKind, EvidenceRecord, MAX_TITLE_LEN, MAX_URL_LEN};
+pub use assets::{AssetLock, AssetRegistry, CurrentValuation, EnforceError, ValuationInspect};
+pub use evidence::{
+	BatchAnchor, Capture, EvidenceInspect, EvidenceKind, EvidenceRecord, MAX_TITLE_LEN, MAX_URL_LEN,
+};
 pub use hashing::{Digest, HashAlgo};
 pub use roles::{HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE};
 

@@ -1,7 +1,7 @@
 //! JSON shapes of the `ipr_*` RPC answers, shared by the node that serves them and the client that
 //! reads them. Accounts are SS58 strings and binary fields `0x`-hex, so any JSON-RPC client can use them.
 
-use alloc::string::String;
+use alloc::{string::String, vec::Vec};
 use serde::{Deserialize, Serialize};
 
 /// Answer of `ipr_getEvidence`.
@@ -93,4 +93,286 @@ pub fn to_hex(bytes: &[u8]) -> String {
 		out.push_str(&alloc::format!("{byte:02x}"));
 	}
 	out
+}
+
+/// Answer of `ipr_assetStatus`: what a bank checks before lending against an asset.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssetStatusView {
+	/// The asset id.
+	pub id: u64,
+	/// The right holder, SS58.
+	pub holder: String,
+	/// Effective status at `evaluatedAt`: `under-notice`, `objected`, `registered`, `expired`,
+	/// `rejected`, `withdrawn`, `cancelled` or `revoked`.
+	pub status: String,
+	/// Whether a court freeze is in force at `evaluatedAt`.
+	pub frozen: bool,
+	/// The time expiry and freezes were evaluated at, Unix milliseconds: the node's clock for a query
+	/// at the best block, the block's timestamp for a query at a given block.
+	pub evaluated_at: u64,
+	/// Certificate number, once registered.
+	pub certificate_no: Option<String>,
+	/// Registration number, once registered.
+	pub registration_no: Option<String>,
+	/// Start of validity, Unix milliseconds, once registered.
+	pub valid_from: Option<u64>,
+	/// End of validity, Unix milliseconds, once registered.
+	pub valid_until: Option<u64>,
+	/// End of the public notice, while under notice or objected.
+	pub notice_until: Option<u64>,
+	/// Who objected, while an objection is pending, SS58.
+	pub objector: Option<String>,
+	/// Digest of the revocation decision, if revoked.
+	pub revocation_reason: Option<String>,
+	/// When the application was made, Unix milliseconds.
+	pub applied_at: u64,
+	/// The latest court freeze, in force or lapsed.
+	pub freeze: Option<FreezeView>,
+	/// How many times the application was changed.
+	pub version: u32,
+	/// The application as last changed.
+	pub application: ApplicationView,
+	/// Recorded licences, oldest first.
+	pub licences: Vec<LicenceView>,
+	/// Number of entries in the asset's history (`ipr_assetHistory`).
+	pub history_length: u32,
+	/// The current valuation: the newest that is neither expired nor withdrawn at `evaluatedAt`.
+	pub valuation: Option<ValuationView>,
+	/// The active pledge in force at `evaluatedAt`.
+	pub pledge: Option<PledgeView>,
+	/// Numbers of the insurance policies bound to the asset.
+	pub policies: Vec<String>,
+	/// The bank's verdict at `evaluatedAt`: may it take the asset as a pledge?
+	pub lending: LendingView,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}
+
+/// Whether an asset can secure a loan, and if not, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LendingView {
+	/// Registered and unexpired, not frozen, not pledged, with a current valuation.
+	pub lendable: bool,
+	/// Each unmet condition, in words; empty when lendable.
+	pub reasons: Vec<String>,
+}
+
+/// An appraisal (评估).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValuationView {
+	/// Index among the asset's valuations.
+	pub index: u32,
+	/// The appraiser, SS58.
+	pub appraiser: String,
+	/// Value in fen (0.01 CNY), as a decimal string (it may exceed 2^53).
+	pub value_fen: String,
+	/// Value in yuan with two decimals, for reading.
+	pub value_cny: String,
+	/// `cost`, `income`, `market` or `mixed`.
+	pub method: String,
+	/// Digest of the appraisal report, `0x`-hex.
+	pub report_digest: String,
+	/// When it was recorded, Unix milliseconds.
+	pub valued_at: u64,
+	/// End of validity, Unix milliseconds.
+	pub valid_until: u64,
+	/// When the appraiser withdrew it, if it did.
+	pub withdrawn_at: Option<u64>,
+	/// Digest of the withdrawal's reason, `0x`-hex.
+	pub withdrawal_reason: Option<String>,
+	/// Neither expired nor withdrawn at the time asked about.
+	pub in_force: bool,
+}
+
+/// A pledge (质押).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PledgeView {
+	/// Pledge id.
+	pub id: u64,
+	/// The pledged asset.
+	pub asset: u64,
+	/// `proposed`, `proposal-expired`, `active`, `lapsed`, `withdrawn`, `released` or `enforced`.
+	pub state: String,
+	/// The holder who pledged it, SS58.
+	pub pledgor: String,
+	/// The bank, SS58.
+	pub pledgee: String,
+	/// Secured amount in fen, decimal string.
+	pub secured_fen: String,
+	/// Secured amount in yuan with two decimals.
+	pub secured_cny: String,
+	/// When the secured debt falls due, Unix milliseconds.
+	pub maturity: u64,
+	/// End of enforceability (maturity plus the grace period), Unix milliseconds.
+	pub in_force_until: u64,
+	/// When it was proposed, Unix milliseconds.
+	pub proposed_at: u64,
+	/// When the bank accepted, if it did.
+	pub accepted_at: Option<u64>,
+	/// Index of the valuation the bank relied on.
+	pub valuation_index: Option<u32>,
+	/// That valuation's value in fen, decimal string.
+	pub valuation_fen: Option<String>,
+	/// Who received the asset on enforcement, SS58.
+	pub enforced_to: Option<String>,
+}
+
+/// Answer of `ipr_getPledge`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PledgeDetailView {
+	/// The pledge.
+	pub pledge: PledgeView,
+	/// Its history: one entry per step.
+	pub history: Vec<HistoryEntryView>,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}
+
+/// Answer of `ipr_getValuations`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValuationsView {
+	/// The asset.
+	pub asset: u64,
+	/// Index of the current valuation, if any.
+	pub current: Option<u32>,
+	/// Every valuation, oldest first.
+	pub valuations: Vec<ValuationView>,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}
+
+/// `fen` as yuan with two decimals: `1234567` → `"12345.67"`.
+pub fn fen_to_cny(fen: u128) -> String {
+	alloc::format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// The application part of an [`AssetStatusView`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationView {
+	/// Data set name (lossy UTF-8).
+	pub name: String,
+	/// Industry category code.
+	pub category: u16,
+	/// `own-collection`, `licensed`, `purchased` or `public`.
+	pub source_type: String,
+	/// Deposit proving the source.
+	pub source_evidence: Option<EvidenceRefView>,
+	/// `legal-person`, `natural-person` or `other-organisation`.
+	pub holder_type: String,
+	/// Stated scale (lossy UTF-8).
+	pub scale: String,
+	/// Stated format (lossy UTF-8).
+	pub format: String,
+	/// `static`, `real-time`, `daily`, `weekly`, `monthly`, `quarterly`, `yearly` or `irregular`.
+	pub update_frequency: String,
+	/// Digest of the data-element table, `0x`-hex.
+	pub structure_digest: String,
+	/// Digest of the sample table, `0x`-hex.
+	pub sample_digest: String,
+	/// Digest of the processing rules, `0x`-hex.
+	pub rules_digest: String,
+	/// Row-level Merkle root, `0x`-hex.
+	pub row_root: Option<String>,
+	/// Further cited deposits.
+	pub evidence: Vec<EvidenceRefView>,
+}
+
+/// A cited deposit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceRefView {
+	/// `sha256` or `sm3`.
+	pub algo: String,
+	/// The digest, `0x`-hex.
+	pub digest: String,
+}
+
+/// A court freeze.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FreezeView {
+	/// The court, SS58.
+	pub court: String,
+	/// Digest of the order, `0x`-hex.
+	pub order_digest: String,
+	/// Start, Unix milliseconds.
+	pub since: u64,
+	/// End, Unix milliseconds, if the order lapses by itself.
+	pub until: Option<u64>,
+}
+
+/// A recorded licence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LicenceView {
+	/// Licensee, SS58.
+	pub licensee: String,
+	/// `exclusive`, `sole` or `non-exclusive`.
+	pub kind: String,
+	/// Licensed use (lossy UTF-8).
+	pub scope: String,
+	/// Start of the term, Unix milliseconds.
+	pub start: u64,
+	/// End of the term, Unix milliseconds (exclusive).
+	pub end: u64,
+	/// Who granted it, SS58.
+	pub licensor: String,
+	/// When it was recorded, Unix milliseconds.
+	pub granted_at: u64,
+	/// Whether the term covers `evaluatedAt`.
+	pub active: bool,
+}
+
+/// Answer of `ipr_certificateStatus`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CertificateStatusView {
+	/// The certificate number asked about.
+	pub certificate_no: String,
+	/// `valid`, `expired`, `revoked`, `cancelled` or `frozen` (a live certificate under a court
+	/// freeze); revoked and cancelled take precedence over expired, expired over frozen.
+	pub status: String,
+	/// The asset it was issued for.
+	pub asset: u64,
+	/// Current holder, SS58.
+	pub holder: String,
+	/// Registration number of the asset.
+	pub registration_no: String,
+	/// Start of validity, Unix milliseconds.
+	pub valid_from: u64,
+	/// End of validity, Unix milliseconds.
+	pub valid_until: u64,
+	/// Whether a court freeze is in force.
+	pub frozen: bool,
+	/// The time the status was evaluated at, Unix milliseconds.
+	pub evaluated_at: u64,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}
+
+/// One entry of `ipr_assetHistory`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntryView {
+	/// Position in the asset's history, from 0.
+	pub index: u32,
+	/// Block it happened in.
+	pub block_number: u32,
+	/// Timestamp of that block, Unix milliseconds.
+	pub at: u64,
+	/// Signer, SS58.
+	pub actor: String,
+	/// What happened: kebab-case action name (`applied`, `objected`, `objection-upheld`,
+	/// `objection-dismissed`, `registered`, `changed`, `transferred`, `enforced`, `licensed`, `renewed`,
+	/// `withdrawn`, `cancelled`, `revoked`, `frozen`, `unfrozen`).
+	pub action: String,
+	/// The action's details as `name: value` pairs, values as text.
+	pub details: Vec<(String, String)>,
 }

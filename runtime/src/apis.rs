@@ -1,7 +1,10 @@
 //! Runtime APIs the node and clients call.
 
 use alloc::vec::Vec;
-use frame_support::genesis_builder_helper::{build_state, get_preset};
+use frame_support::{
+	genesis_builder_helper::{build_state, get_preset},
+	traits::Get,
+};
 use iprchain_primitives::{BatchAnchor, Digest, EvidenceRecord, HashAlgo};
 use pallet_grandpa::AuthorityId as GrandpaId;
 use sp_api::impl_runtime_apis;
@@ -143,6 +146,75 @@ impl_runtime_apis! {
 
 		fn batch(algo: HashAlgo, root: Digest) -> Option<BatchAnchor<AccountId, BlockNumber>> {
 			pallet_evidence::Pallet::<Runtime>::batch(algo, root)
+		}
+	}
+
+	impl pallet_data_ip::runtime_api::DataIpApi<Block, AccountId, BlockNumber> for Runtime {
+		fn asset(asset: u64, now_ms: Option<u64>) -> Option<pallet_data_ip::AssetInfo<AccountId>> {
+			pallet_data_ip::Pallet::<Runtime>::asset_info(asset, now_ms)
+		}
+
+		fn asset_by_certificate(certificate_no: pallet_data_ip::CertificateNo) -> Option<u64> {
+			pallet_data_ip::Pallet::<Runtime>::asset_of_certificate(certificate_no)
+		}
+
+		fn asset_by_registration(registration_no: pallet_data_ip::RegistrationNo) -> Option<u64> {
+			pallet_data_ip::Pallet::<Runtime>::asset_of_registration(registration_no)
+		}
+
+		fn history(
+			asset: u64,
+			start: u32,
+			limit: u32,
+		) -> Vec<pallet_data_ip::HistoryEntry<AccountId, BlockNumber>> {
+			pallet_data_ip::Pallet::<Runtime>::history(asset, start, limit)
+		}
+
+		fn application_version(
+			asset: u64,
+			version: u32,
+		) -> Option<pallet_data_ip::Application<Vec<u8>, Vec<pallet_data_ip::EvidenceRef>>> {
+			pallet_data_ip::Pallet::<Runtime>::application_version(asset, version)
+		}
+
+		fn periods() -> pallet_data_ip::Periods {
+			pallet_data_ip::ActivePeriods::<Runtime>::get()
+		}
+	}
+
+	impl pallet_valuation::runtime_api::ValuationApi<Block, AccountId> for Runtime {
+		fn valuations(asset: u64) -> Vec<pallet_valuation::Valuation<AccountId>> {
+			pallet_valuation::Pallet::<Runtime>::valuations(asset)
+		}
+
+		fn current(asset: u64, now_ms: Option<u64>) -> Option<(u32, pallet_valuation::Valuation<AccountId>)> {
+			pallet_valuation::Pallet::<Runtime>::current_valuation(asset, now_ms)
+		}
+	}
+
+	impl pallet_pledge::runtime_api::PledgeApi<Block, AccountId, BlockNumber> for Runtime {
+		fn pledge(pledge: u64) -> Option<pallet_pledge::Pledge<AccountId>> {
+			pallet_pledge::Pallet::<Runtime>::pledge(pledge)
+		}
+
+		fn pledge_state(pledge: u64, now_ms: Option<u64>) -> Option<pallet_pledge::PledgeState> {
+			pallet_pledge::Pallet::<Runtime>::pledge_state(pledge, now_ms)
+		}
+
+		fn active_pledge(asset: u64, now_ms: Option<u64>) -> Option<(u64, pallet_pledge::Pledge<AccountId>)> {
+			pallet_pledge::Pallet::<Runtime>::active_pledge(asset, now_ms)
+		}
+
+		fn pledges_of(asset: u64) -> Vec<(u64, pallet_pledge::Pledge<AccountId>)> {
+			pallet_pledge::Pallet::<Runtime>::pledges_of(asset)
+		}
+
+		fn pledge_history(pledge: u64) -> Vec<pallet_pledge::HistoryEntry<AccountId, BlockNumber>> {
+			pallet_pledge::Pallet::<Runtime>::history(pledge)
+		}
+
+		fn enforcement_grace_ms() -> u64 {
+			<Runtime as pallet_pledge::Config>::EnforcementGraceMs::get()
 		}
 	}
 

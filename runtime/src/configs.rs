@@ -179,6 +179,109 @@ impl pallet_evidence::Config for Runtime {
 	type BenchmarkHelper = EvidenceBenchmarkHelper;
 }
 
+impl pallet_data_ip::Config for Runtime {
+	type Roles = Roles;
+	type Evidence = Evidence;
+	type Locks = Pledge;
+	type TimeProvider = Timestamp;
+	type AdminOrigin = CouncilOrRoot;
+	type MaxTextLen = ConstU32<256>;
+	type MaxEvidenceRefs = ConstU32<16>;
+	type MaxLicences = ConstU32<64>;
+	type WeightInfo = pallet_data_ip::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = EvidenceBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_data_ip::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
+	fn grant_role(who: &AccountId, role: iprchain_primitives::Role) {
+		let _ = pallet_roles::Pallet::<Runtime>::do_grant_role(who, role);
+	}
+
+	fn deposit_evidence(evidence: &pallet_data_ip::EvidenceRef) {
+		pallet_evidence::Records::<Runtime>::insert(
+			(evidence.algo, evidence.digest),
+			iprchain_primitives::EvidenceRecord {
+				kind: iprchain_primitives::EvidenceKind::Contract,
+				title: Default::default(),
+				capture: None,
+				submitter: AccountId::new([0; 32]),
+				owner: AccountId::new([0; 32]),
+				block_number: 0,
+				deposited_at: 0,
+			},
+		);
+	}
+}
+
+impl pallet_valuation::Config for Runtime {
+	type Roles = Roles;
+	type Registry = DataIp;
+	type TimeProvider = Timestamp;
+	type MaxScan = ConstU32<16>;
+	type WeightInfo = pallet_valuation::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = EvidenceBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_valuation::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
+	fn grant_role(who: &AccountId, role: iprchain_primitives::Role) {
+		let _ = pallet_roles::Pallet::<Runtime>::do_grant_role(who, role);
+	}
+
+	fn register_asset() -> u64 {
+		pallet_data_ip::Pallet::<Runtime>::benchmark_register(AccountId::new([0xbe; 32]))
+	}
+}
+
+impl pallet_pledge::Config for Runtime {
+	type Assets = DataIp;
+	type Valuations = Valuation;
+	type Roles = Roles;
+	type TimeProvider = Timestamp;
+	/// A bank has a week to accept a proposal.
+	type ProposalTtlMs = ConstU64<{ 7 * DAY_MS }>;
+	/// After maturity, a pledge stays enforceable for 30 days, then lapses.
+	type EnforcementGraceMs = ConstU64<{ 30 * DAY_MS }>;
+	type WeightInfo = pallet_pledge::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = EvidenceBenchmarkHelper;
+}
+
+const DAY_MS: u64 = 86_400_000;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_pledge::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
+	fn grant_role(who: &AccountId, role: iprchain_primitives::Role) {
+		let _ = pallet_roles::Pallet::<Runtime>::do_grant_role(who, role);
+	}
+
+	fn register_asset(holder: &AccountId) -> u64 {
+		pallet_data_ip::Pallet::<Runtime>::benchmark_register(holder.clone())
+	}
+
+	fn value_asset(asset: u64) {
+		let index = pallet_valuation::ValuationCount::<Runtime>::get(asset);
+		pallet_valuation::Valuations::<Runtime>::insert(
+			asset,
+			index,
+			pallet_valuation::Valuation {
+				asset,
+				appraiser: AccountId::new([0xab; 32]),
+				value_fen: 1_000_000_000,
+				method: pallet_valuation::ValuationMethod::Market,
+				report_digest: [0; 32],
+				valued_at_ms: 0,
+				valid_until_ms: u64::MAX,
+				withdrawn: None,
+			},
+		);
+		pallet_valuation::ValuationCount::<Runtime>::insert(asset, index + 1);
+	}
+}
+
 /// Gives benchmark accounts the roles the most expensive deposit path needs.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct EvidenceBenchmarkHelper;

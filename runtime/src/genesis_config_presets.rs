@@ -84,6 +84,12 @@ pub fn well_known_nodes() -> Vec<(OpaquePeerId, AccountId)> {
 /// low enough that one compromised key cannot fill blocks; the council can change it.
 pub const DEFAULT_TX_QUOTA: u32 = 500;
 
+/// Registration periods of both presets: seconds and minutes instead of days and years, so a whole
+/// lifecycle (notice, registration, renewal window, expiry) fits in a test or a demonstration.
+/// Production chain specs set `dataIp.periods` to `Periods::PRODUCTION` (15 days, 3 years, 90 days).
+pub const SCENARIO_PERIODS: pallet_data_ip::Periods =
+	pallet_data_ip::Periods { notice_ms: 10_000, validity_ms: 600_000, renewal_window_ms: 120_000 };
+
 /// Roles of the well-known dev accounts.
 pub fn dev_roles() -> Vec<(AccountId, Vec<Role>)> {
 	vec![
@@ -121,6 +127,7 @@ fn genesis(
 		roles: pallet_roles::GenesisConfig { roles, tx_quota: DEFAULT_TX_QUOTA },
 		council: pallet_collective::GenesisConfig { members: council_members() },
 		node_authorization: pallet_node_authorization::GenesisConfig { nodes: well_known_nodes() },
+		data_ip: pallet_data_ip::GenesisConfig { periods: SCENARIO_PERIODS },
 	})
 }
 

@@ -64,7 +64,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -119,6 +119,12 @@ mod runtime {
 	pub type Roles = pallet_roles;
 	#[runtime::pallet_index(11)]
 	pub type Evidence = pallet_evidence;
+	#[runtime::pallet_index(12)]
+	pub type DataIp = pallet_data_ip;
+	#[runtime::pallet_index(13)]
+	pub type Valuation = pallet_valuation;
+	#[runtime::pallet_index(14)]
+	pub type Pledge = pallet_pledge;
 }
 
 /// Address format in transactions.

@@ -334,3 +334,29 @@ pub fn text_deposit(text: &str) -> iprchain_client::evidence::DepositRequest {
 		on_behalf_of: None,
 	}
 }
+
+/// A data-set application with fixed digests, for tests that register assets: `source_evidence` is
+/// required when `source_type` is licensed or purchased.
+pub fn sample_application(
+	name: &str,
+	source_type: iprchain_client::pallet_data_ip::DataSourceType,
+	source_evidence: Option<iprchain_client::pallet_data_ip::EvidenceRef>,
+	scale: &str,
+) -> iprchain_client::pallet_data_ip::ApplicationInput {
+	use iprchain_client::{pallet_data_ip::*, primitives::HashAlgo};
+	Application {
+		name: name.as_bytes().to_vec(),
+		category: 4_410,
+		source_type,
+		source_evidence,
+		holder_type: HolderType::LegalPerson,
+		scale: scale.as_bytes().to_vec(),
+		format: b"Parquet".to_vec(),
+		update_frequency: UpdateFrequency::Monthly,
+		structure_digest: HashAlgo::Sha256.digest(b"data-element table"),
+		sample_digest: HashAlgo::Sha256.digest(b"sample table"),
+		rules_digest: HashAlgo::Sha256.digest(b"processing rules"),
+		row_root: None,
+		evidence: vec![],
+	}
+}

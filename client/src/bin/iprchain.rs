@@ -11,6 +11,10 @@ use iprchain_client::{
 };
 use std::{path::PathBuf, process::ExitCode, time::Duration};
 
+// Under `iprchain/` rather than next to this file, where Cargo would take it for a binary of its own.
+#[path = "iprchain/cli_asset.rs"]
+mod cli_asset;
+
 #[derive(Parser)]
 #[command(name = "iprchain", version, about = "Client of the iprchain IP and data-asset registry")]
 struct Cli {
@@ -21,6 +25,7 @@ struct Cli {
 }
 
 #[derive(Args)]
+#[command(next_help_heading = "Global options")]
 struct Global {
 	/// Node to talk to.
 	#[arg(long, global = true, env = "IPRCHAIN_URL", default_value = "ws://127.0.0.1:9944")]
@@ -41,6 +46,13 @@ enum Command {
 	/// Evidence deposits (存证), lookups and verification (验真).
 	#[command(subcommand)]
 	Evidence(EvidenceCommand),
+	/// Data-IP registration (数据知识产权登记): apply, approve, change, transfer, license, renew, …,
+	/// and reading assets, certificates and histories.
+	#[command(subcommand)]
+	Asset(cli_asset::AssetCommand),
+	/// Court preservation orders (保全) on data assets.
+	#[command(subcommand)]
+	Court(cli_asset::CourtCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -137,7 +149,8 @@ async fn main() -> ExitCode {
 		Ok(Outcome::Done) => ExitCode::SUCCESS,
 		Ok(Outcome::No) => ExitCode::from(1),
 		Err(error) => {
-			eprintln!("error: {error}");
+			// A pallet error comes with its documentation: `DataIp.Frozen — A court has frozen the asset.`
+			eprintln!("error: {}", iprchain_client::asset::explain(&error));
 			ExitCode::from(1)
 		}
 	}
@@ -171,6 +184,8 @@ async fn run(cli: Cli) -> Result<Outcome, ClientError> {
 	let global = &cli.global;
 	match cli.command {
 		Command::Evidence(command) => run_evidence(global, command).await,
+		Command::Asset(command) => cli_asset::run_asset(global, command).await,
+		Command::Court(command) => cli_asset::run_court(global, command).await,
 	}
 }
 

@@ -2,15 +2,18 @@
 //!
 //! Data intellectual-property registration (数据知识产权登记). A right holder, or an IP workstation for
 //! one, applies to register a data set by its digests; the application is publicly announced (公示) for
-//! [`Config::NoticePeriodMs`], during which any other account with a role may object. The registrar
-//! decides objections and, once the notice is over, approves the application and issues a certificate
-//! valid for [`Config::ValidityMs`]. A registered asset can be transferred or cancelled by its holder,
-//! revoked by the registrar and frozen by a court.
+//! the notice period, during which any other account with a role may object with evidence. The
+//! registrar decides objections and, once the notice is over, approves the application, issuing a
+//! certificate number and a registration number valid for the validity period. A registered asset can
+//! be changed (earlier versions are kept), transferred, licensed, renewed in the window before expiry
+//! and cancelled by its holder, revoked by the registrar, and frozen by a court.
 //!
-//! Only digests go on chain; the data, its description and samples stay with the holder.
+//! Only digests go on chain; the data, its description and samples stay with the holder. Every
+//! transition is an event and an entry in the asset's [`History`].
 //!
 //! Expiry is never stored: a registration whose validity has ended is reported as expired by
-//! [`Pallet::effective_status`] and refused by the calls that need a live registration.
+//! [`Pallet::effective_status`] and refused by the calls that need a live registration. Court freezes
+//! with an end lapse the same way.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -24,19 +27,25 @@ mod tests;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod impls;
+pub mod names;
+pub mod numbers;
+pub mod runtime_api;
 pub mod types;
 pub mod weights;
 
+pub use names::Named;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// Lets the benchmarks give accounts the roles the calls check, since
-/// [`iprchain_primitives::RoleInspect`] can only read them.
+/// Lets the benchmarks give accounts roles and deposit evidence, since the pallet can only read both.
 #[cfg(feature = "runtime-benchmarks")]
 pub trait BenchmarkHelper<AccountId> {
 	/// Makes `who` hold `role`.
 	fn grant_role(who: &AccountId, role: iprchain_primitives::Role);
+	/// Makes `evidence` count as deposited.
+	fn deposit_evidence(evidence: &EvidenceRef);
 }
 
 #[frame_support::pallet]
@@ -45,15 +54,20 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::UnixTime};
 	use frame_system::pallet_prelude::*;
-	use iprchain_primitives::{Role, RoleInspect};
+	use iprchain_primitives::{AssetLock, EvidenceInspect, Role, RoleInspect};
 
-	/// The stored name of a data set.
-	pub type NameOf<T> = BoundedVec<u8, <T as Config>::MaxNameLen>;
+	/// Stored text: a name, a scale or format description, a licence scope.
+	pub type TextOf<T> = BoundedVec<u8, <T as Config>::MaxTextLen>;
+	/// Stored evidence references of an application.
+	pub type EvidenceRefsOf<T> = BoundedVec<EvidenceRef, <T as Config>::MaxEvidenceRefs>;
+	/// A stored application of this runtime.
+	pub type ApplicationOf<T> = Application<TextOf<T>, EvidenceRefsOf<T>>;
 	/// A stored asset of this runtime.
-	pub type AssetOf<T> = Asset<<T as frame_system::Config>::AccountId, NameOf<T>>;
-
-	/// Serials are seven digits in the certificate number.
-	const MAX_SERIAL: u32 = 9_999_999;
+	pub type AssetOf<T> = Asset<<T as frame_system::Config>::AccountId, TextOf<T>, EvidenceRefsOf<T>>;
+	/// A stored licence of this runtime.
+	pub type LicenceOf<T> = Licence<<T as frame_system::Config>::AccountId, TextOf<T>>;
+	/// A history entry of this runtime.
+	pub type HistoryEntryOf<T> = HistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -64,25 +78,35 @@ pub mod pallet {
 		/// Role membership: who may apply, object, approve and freeze.
 		type Roles: RoleInspect<Self::AccountId>;
 
+		/// Deposited evidence, which applications and objections cite.
+		type Evidence: EvidenceInspect;
+
+		/// Locks on assets held by other pallets (active pledges), which block the holder's transfer
+		/// and cancellation.
+		type Locks: AssetLock;
+
 		/// Wall-clock time of the block, for notice periods, certificate dates and validity.
 		type TimeProvider: UnixTime;
 
-		/// How long an application is publicly announced before it may be approved, milliseconds.
-		#[pallet::constant]
-		type NoticePeriodMs: Get<u64>;
+		/// Who may change the registration periods (governance).
+		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// How long a registration is valid, milliseconds (three years in production).
+		/// Maximum length of text (name, scale, format, licence scope), bytes.
 		#[pallet::constant]
-		type ValidityMs: Get<u64>;
+		type MaxTextLen: Get<u32>;
 
-		/// Maximum length of a data set's name, bytes.
+		/// Maximum number of evidence references of an application.
 		#[pallet::constant]
-		type MaxNameLen: Get<u32>;
+		type MaxEvidenceRefs: Get<u32>;
+
+		/// Maximum number of licences recorded for one asset.
+		#[pallet::constant]
+		type MaxLicences: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
-		/// Grants roles in benchmarks.
+		/// Grants roles and deposits evidence in benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId>;
 	}
@@ -95,14 +119,65 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Assets<T: Config> = StorageMap<_, Blake2_128Concat, u64, AssetOf<T>, OptionQuery>;
 
+	/// Applications as they were before each change: `(asset, v)` is version `v`, replaced by change
+	/// `v + 1`.
+	#[pallet::storage]
+	pub type PastApplications<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, u64, Twox64Concat, u32, ApplicationOf<T>, OptionQuery>;
+
+	/// Licences recorded for each asset, oldest first.
+	#[pallet::storage]
+	pub type Licences<T: Config> =
+		StorageMap<_, Blake2_128Concat, u64, BoundedVec<LicenceOf<T>, T::MaxLicences>, ValueQuery>;
+
+	/// Each asset's history: `(asset, n)` is its `n`-th entry, from 0.
+	#[pallet::storage]
+	pub type History<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, u64, Twox64Concat, u32, HistoryEntryOf<T>, OptionQuery>;
+
+	/// How many entries each asset's history has.
+	#[pallet::storage]
+	pub type HistoryLen<T: Config> = StorageMap<_, Blake2_128Concat, u64, u32, ValueQuery>;
+
 	/// The serial the next certificate gets; starts at 1 so no certificate ends in `0000000`.
 	#[pallet::storage]
 	pub type NextSerial<T: Config> = StorageValue<_, u32, ValueQuery, ConstU32<1>>;
+
+	/// The sequence the next registration number gets; starts at 1.
+	#[pallet::storage]
+	pub type NextRegistrationSequence<T: Config> = StorageValue<_, u32, ValueQuery, ConstU32<1>>;
 
 	/// The asset each certificate was issued for. Kept after cancellation or revocation so a
 	/// certificate shown off chain can still be looked up and found no longer valid.
 	#[pallet::storage]
 	pub type CertificateIndex<T: Config> = StorageMap<_, Blake2_128Concat, CertificateNo, u64, OptionQuery>;
+
+	/// The asset each registration number was issued for; kept like [`CertificateIndex`].
+	#[pallet::storage]
+	pub type RegistrationIndex<T: Config> = StorageMap<_, Blake2_128Concat, RegistrationNo, u64, OptionQuery>;
+
+	/// Notice period, validity and renewal window in force.
+	#[pallet::storage]
+	pub type ActivePeriods<T: Config> = StorageValue<_, Periods, ValueQuery>;
+
+	/// Genesis configuration of the data IP pallet.
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The registration periods; production values when absent.
+		pub periods: Periods,
+		#[serde(skip)]
+		#[allow(missing_docs)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(self.periods.is_valid(), "data-ip periods must be positive, window ≤ validity");
+			ActivePeriods::<T>::put(self.periods);
+		}
+	}
 
 	/// Events of the data IP pallet.
 	#[pallet::event]
@@ -114,6 +189,8 @@ pub mod pallet {
 			asset: u64,
 			/// Its holder.
 			holder: T::AccountId,
+			/// End of the notice period, Unix milliseconds.
+			notice_until_ms: u64,
 		},
 		/// An objection was raised during the notice period.
 		Objected {
@@ -121,8 +198,8 @@ pub mod pallet {
 			asset: u64,
 			/// Who objected.
 			objector: T::AccountId,
-			/// Digest of the objection's evidence.
-			evidence_digest: [u8; 32],
+			/// The objection's evidence.
+			evidence: EvidenceRef,
 		},
 		/// The registrar decided an objection.
 		ObjectionResolved {
@@ -137,11 +214,17 @@ pub mod pallet {
 			asset: u64,
 			/// The certificate number.
 			certificate_no: CertificateNo,
+			/// The registration number.
+			registration_no: RegistrationNo,
+			/// End of validity, Unix milliseconds.
+			valid_until_ms: u64,
 		},
-		/// The holder withdrew the application.
-		Withdrawn {
+		/// The holder changed the registered application; the previous version is kept.
+		Changed {
 			/// The asset.
 			asset: u64,
+			/// The version now in force.
+			version: u32,
 		},
 		/// The registration passed to a new holder.
 		Transferred {
@@ -151,6 +234,33 @@ pub mod pallet {
 			from: T::AccountId,
 			/// The new holder.
 			to: T::AccountId,
+		},
+		/// A licence was recorded.
+		Licensed {
+			/// The asset.
+			asset: u64,
+			/// Index of the licence among the asset's licences.
+			index: u32,
+			/// The licensee.
+			licensee: T::AccountId,
+			/// How far it excludes others.
+			kind: LicenceKind,
+			/// Start of the term, Unix milliseconds.
+			start_ms: u64,
+			/// End of the term, Unix milliseconds.
+			end_ms: u64,
+		},
+		/// The registration was renewed.
+		Renewed {
+			/// The asset.
+			asset: u64,
+			/// The new end of validity, Unix milliseconds.
+			valid_until_ms: u64,
+		},
+		/// The holder withdrew the application.
+		Withdrawn {
+			/// The asset.
+			asset: u64,
 		},
 		/// The holder cancelled the registration.
 		Cancelled {
@@ -168,23 +278,57 @@ pub mod pallet {
 		Frozen {
 			/// The asset.
 			asset: u64,
+			/// The court.
+			court: T::AccountId,
 			/// Digest of the court order.
 			order_digest: [u8; 32],
+			/// When the order lapses by itself, if it does.
+			until_ms: Option<u64>,
 		},
 		/// A court lifted a freeze.
 		Unfrozen {
 			/// The asset.
 			asset: u64,
+			/// The court.
+			court: T::AccountId,
 			/// Digest of the court order.
 			order_digest: [u8; 32],
+		},
+		/// A pledgee enforcing its pledge moved the asset without the holder's signature.
+		EnforcedTransfer {
+			/// The asset.
+			asset: u64,
+			/// The previous holder (the pledgor).
+			from: T::AccountId,
+			/// The new holder: the pledgee or a buyer it named.
+			to: T::AccountId,
+			/// The pledgee that enforced.
+			by: T::AccountId,
+		},
+		/// Governance set new registration periods; they apply to what happens from now on.
+		PeriodsSet {
+			/// The new periods.
+			periods: Periods,
 		},
 	}
 
 	/// Errors of the data IP pallet.
 	#[pallet::error]
 	pub enum Error<T> {
-		/// The data set's name is longer than `MaxNameLen` bytes.
+		/// The data set's name is longer than `MaxTextLen` bytes.
 		NameTooLong,
+		/// The scale description is longer than `MaxTextLen` bytes.
+		ScaleTooLong,
+		/// The format description is longer than `MaxTextLen` bytes.
+		FormatTooLong,
+		/// The licence scope is longer than `MaxTextLen` bytes.
+		ScopeTooLong,
+		/// An application cites more than `MaxEvidenceRefs` deposits.
+		TooManyEvidenceRefs,
+		/// Cited evidence has not been deposited.
+		UnknownEvidence,
+		/// Licensed or purchased data needs the contract's deposit as source evidence.
+		SourceEvidenceRequired,
 		/// No asset has this id.
 		UnknownAsset,
 		/// Only the asset's holder may do this.
@@ -200,109 +344,116 @@ pub mod pallet {
 		WrongState,
 		/// The notice period has not ended yet.
 		NoticeNotOver,
+		/// The notice period has ended: objections are no longer accepted.
+		NoticeOver,
 		/// The registration's validity has ended.
 		Expired,
+		/// The renewal window (the last part of the validity) has not opened yet.
+		RenewalNotOpen,
 		/// A court has frozen the asset.
 		Frozen,
-		/// The asset is frozen already.
+		/// An active pledge locks the asset: the pledgee must release it first.
+		Pledged,
+		/// A court freeze is in force already.
 		AlreadyFrozen,
-		/// The asset is not frozen.
+		/// No court freeze is in force.
 		NotFrozen,
+		/// The end of a freeze must lie in the future.
+		FreezeEndInPast,
 		/// A holder cannot object to its own application.
 		CannotObjectOwn,
 		/// The recipient of a transfer does not hold the `Holder` role.
 		RecipientNotHolder,
+		/// The asset already belongs to the recipient.
+		TransferToSelf,
 		/// Objecting requires holding some role.
 		NoRole,
-		/// No asset id or certificate serial is left.
+		/// The licensee holds no role on the chain.
+		LicenseeHasNoRole,
+		/// A holder cannot license its own asset to itself.
+		LicenceToSelf,
+		/// The licence term must end after it starts and after now.
+		BadTerm,
+		/// The term overlaps an exclusive or sole licence, or the new exclusive or sole licence overlaps
+		/// another.
+		LicenceConflict,
+		/// The asset has `MaxLicences` licences already.
+		TooManyLicences,
+		/// Periods must be positive and the renewal window no longer than the validity.
+		InvalidPeriods,
+		/// No asset id, certificate serial or registration sequence is left.
 		Exhausted,
 	}
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
-		/// Applies to register a data set for `holder`, putting it under public notice for
-		/// `NoticePeriodMs`.
+		/// Applies to register a data set for `holder`, putting it under public notice for the notice
+		/// period.
 		///
 		/// The signer is `holder` itself, holding the `Holder` role, or a `Workstation` applying for an
-		/// account that holds it. Emits [`Event::Applied`].
+		/// account that holds it. Cited evidence must be deposited. Emits [`Event::Applied`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::apply(
-			// A longer name is refused before any work that depends on its length.
-			application.name.len().min(T::MaxNameLen::get() as usize) as u32,
-		))]
+		#[pallet::weight(T::WeightInfo::apply(application.evidence.len().min(T::MaxEvidenceRefs::get() as usize) as u32))]
 		pub fn apply(
 			origin: OriginFor<T>,
 			holder: T::AccountId,
-			application: Application<Vec<u8>>,
+			application: ApplicationInput,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let allowed = T::Roles::has_role(&holder, Role::Holder)
 				&& (who == holder || T::Roles::has_role(&who, Role::Workstation));
 			ensure!(allowed, Error::<T>::NotWorkstationOrHolder);
-
-			let Application {
-				name,
-				category,
-				source_type,
-				structure_digest,
-				sample_digest,
-				rules_digest,
-				row_root,
-			} = application;
-			let name = NameOf::<T>::try_from(name).map_err(|_| Error::<T>::NameTooLong)?;
+			let application = Self::bound_application(application)?;
 
 			let asset = NextAssetId::<T>::get();
 			let next = asset.checked_add(1).ok_or(Error::<T>::Exhausted)?;
 			let now = Self::now_ms();
+			let notice_until_ms = now.saturating_add(ActivePeriods::<T>::get().notice_ms);
 			NextAssetId::<T>::put(next);
 			Assets::<T>::insert(
 				asset,
 				Asset {
 					holder: holder.clone(),
-					application: Application {
-						name,
-						category,
-						source_type,
-						structure_digest,
-						sample_digest,
-						rules_digest,
-						row_root,
-					},
-					status: AssetStatus::UnderNotice {
-						until_ms: now.saturating_add(T::NoticePeriodMs::get()),
-					},
+					application,
+					version: 0,
+					status: AssetStatus::UnderNotice { until_ms: notice_until_ms },
 					applied_at_ms: now,
-					frozen: false,
+					freeze: None,
 				},
 			);
-			Self::deposit_event(Event::Applied { asset, holder });
+			Self::record(asset, &who, now, Action::Applied { holder: holder.clone() });
+			Self::deposit_event(Event::Applied { asset, holder, notice_until_ms });
 			Ok(())
 		}
 
-		/// Objects to an application under notice, with the digest of the evidence.
+		/// Objects to an application under notice, before the notice ends, citing deposited evidence.
 		///
 		/// Any account holding a role may object, except the asset's holder. Emits
 		/// [`Event::Objected`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::object())]
-		pub fn object(origin: OriginFor<T>, asset: u64, evidence_digest: [u8; 32]) -> DispatchResult {
+		pub fn object(origin: OriginFor<T>, asset: u64, evidence: EvidenceRef) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
 			ensure!(Role::ALL.into_iter().any(|r| T::Roles::has_role(&who, r)), Error::<T>::NoRole);
+			Self::ensure_deposited(&evidence)?;
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
 				ensure!(record.holder != who, Error::<T>::CannotObjectOwn);
 				let AssetStatus::UnderNotice { until_ms } = record.status else {
 					return Err(Error::<T>::WrongState);
 				};
+				ensure!(now < until_ms, Error::<T>::NoticeOver);
 				record.status = AssetStatus::Objected { until_ms, objector: who.clone() };
 				Ok(())
 			})?;
-			Self::deposit_event(Event::Objected { asset, objector: who, evidence_digest });
+			Self::record(asset, &who, now, Action::Objected { evidence });
+			Self::deposit_event(Event::Objected { asset, objector: who, evidence });
 			Ok(())
 		}
 
-		/// Decides an objection: upheld rejects the application, dismissed returns it to notice with
-		/// its original end.
+		/// Decides an objection: upheld rejects the application; dismissed returns it to notice with
+		/// its original end, so it may be approved at once if that end has passed.
 		///
 		/// Registrar only. Emits [`Event::ObjectionResolved`].
 		#[pallet::call_index(2)]
@@ -319,12 +470,14 @@ pub mod pallet {
 					if upheld { AssetStatus::Rejected } else { AssetStatus::UnderNotice { until_ms } };
 				Ok(())
 			})?;
+			let action = if upheld { Action::ObjectionUpheld } else { Action::ObjectionDismissed };
+			Self::record(asset, &who, Self::now_ms(), action);
 			Self::deposit_event(Event::ObjectionResolved { asset, upheld });
 			Ok(())
 		}
 
-		/// Approves an application whose notice period is over and issues its certificate, valid
-		/// from now for `ValidityMs`.
+		/// Approves an application whose notice period is over and issues its certificate and
+		/// registration numbers, valid from now for the validity period.
 		///
 		/// Registrar only. Emits [`Event::Registered`].
 		#[pallet::call_index(3)]
@@ -333,36 +486,55 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			ensure!(T::Roles::has_role(&who, Role::Registrar), Error::<T>::NotRegistrar);
 			let now = Self::now_ms();
-			let certificate_no = Assets::<T>::try_mutate(asset, |slot| {
+			let (certificate_no, registration_no, valid_until_ms) = Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
 				let AssetStatus::UnderNotice { until_ms } = record.status else {
 					return Err(Error::<T>::WrongState);
 				};
 				ensure!(now >= until_ms, Error::<T>::NoticeNotOver);
 				let serial = NextSerial::<T>::get();
-				ensure!(serial <= MAX_SERIAL, Error::<T>::Exhausted);
-				let certificate_no = types::certificate_no(now, serial);
-				// Serials are unique, so the number is too; the index is written only on success.
+				ensure!(serial <= numbers::MAX_CERTIFICATE_SERIAL, Error::<T>::Exhausted);
+				let sequence = NextRegistrationSequence::<T>::get();
+				ensure!(sequence <= numbers::MAX_REGISTRATION_SEQUENCE, Error::<T>::Exhausted);
+				let certificate_no = numbers::certificate_no(now, serial);
+				let registration_no = numbers::registration_no(
+					now,
+					record.application.source_type,
+					record.application.holder_type,
+					sequence,
+				);
+				// Serial and sequence are unique, so both numbers are too.
 				NextSerial::<T>::put(serial + 1);
+				NextRegistrationSequence::<T>::put(sequence + 1);
 				CertificateIndex::<T>::insert(certificate_no, asset);
+				RegistrationIndex::<T>::insert(registration_no, asset);
+				let valid_until_ms = now.saturating_add(ActivePeriods::<T>::get().validity_ms);
 				record.status = AssetStatus::Registered {
 					certificate_no,
+					registration_no,
 					valid_from_ms: now,
-					valid_until_ms: now.saturating_add(T::ValidityMs::get()),
+					valid_until_ms,
 				};
-				Ok(certificate_no)
+				Ok((certificate_no, registration_no, valid_until_ms))
 			})?;
-			Self::deposit_event(Event::Registered { asset, certificate_no });
+			Self::record(
+				asset,
+				&who,
+				now,
+				Action::Registered { certificate_no, registration_no, valid_until_ms },
+			);
+			Self::deposit_event(Event::Registered { asset, certificate_no, registration_no, valid_until_ms });
 			Ok(())
 		}
 
-		/// Withdraws an application before registration.
+		/// Withdraws (撤回) an application before registration.
 		///
 		/// Holder only, and not while frozen. Emits [`Event::Withdrawn`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, asset: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
 				ensure!(record.holder == who, Error::<T>::NotHolder);
@@ -370,17 +542,18 @@ pub mod pallet {
 					matches!(record.status, AssetStatus::UnderNotice { .. } | AssetStatus::Objected { .. }),
 					Error::<T>::WrongState
 				);
-				ensure!(!record.frozen, Error::<T>::Frozen);
+				ensure!(!record.is_frozen(now), Error::<T>::Frozen);
 				record.status = AssetStatus::Withdrawn;
 				Ok::<_, Error<T>>(())
 			})?;
+			Self::record(asset, &who, now, Action::Withdrawn);
 			Self::deposit_event(Event::Withdrawn { asset });
 			Ok(())
 		}
 
-		/// Transfers a live, unfrozen registration to `to`, who must hold the `Holder` role.
+		/// Transfers a live, unfrozen, unpledged registration to `to`, who must hold the `Holder` role.
 		///
-		/// Holder only. Emits [`Event::Transferred`].
+		/// Holder only. Licences stay with the asset. Emits [`Event::Transferred`].
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::transfer())]
 		pub fn transfer(origin: OriginFor<T>, asset: u64, to: T::AccountId) -> DispatchResult {
@@ -388,40 +561,41 @@ pub mod pallet {
 			let now = Self::now_ms();
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				ensure!(record.holder == who, Error::<T>::NotHolder);
-				let AssetStatus::Registered { valid_until_ms, .. } = record.status else {
-					return Err(Error::<T>::WrongState);
-				};
-				ensure!(now < valid_until_ms, Error::<T>::Expired);
-				ensure!(!record.frozen, Error::<T>::Frozen);
+				Self::ensure_disposable(record, &who, now)?;
+				ensure!(!T::Locks::is_locked(asset, now), Error::<T>::Pledged);
+				ensure!(to != who, Error::<T>::TransferToSelf);
 				ensure!(T::Roles::has_role(&to, Role::Holder), Error::<T>::RecipientNotHolder);
 				record.holder = to.clone();
-				Ok(())
+				Ok::<_, Error<T>>(())
 			})?;
+			Self::record(asset, &who, now, Action::Transferred { from: who.clone(), to: to.clone() });
 			Self::deposit_event(Event::Transferred { asset, from: who, to });
 			Ok(())
 		}
 
-		/// Cancels (注销) an unfrozen registration.
+		/// Cancels (注销) an unfrozen, unpledged registration, live or expired.
 		///
 		/// Holder only. Emits [`Event::Cancelled`].
 		#[pallet::call_index(6)]
 		#[pallet::weight(T::WeightInfo::cancel())]
 		pub fn cancel(origin: OriginFor<T>, asset: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
 				ensure!(record.holder == who, Error::<T>::NotHolder);
 				ensure!(matches!(record.status, AssetStatus::Registered { .. }), Error::<T>::WrongState);
-				ensure!(!record.frozen, Error::<T>::Frozen);
+				ensure!(!record.is_frozen(now), Error::<T>::Frozen);
+				ensure!(!T::Locks::is_locked(asset, now), Error::<T>::Pledged);
 				record.status = AssetStatus::Cancelled;
 				Ok::<_, Error<T>>(())
 			})?;
+			Self::record(asset, &who, now, Action::Cancelled);
 			Self::deposit_event(Event::Cancelled { asset });
 			Ok(())
 		}
 
-		/// Revokes (撤销) a registration, with the digest of the decision.
+		/// Revokes (撤销) a registration, live or expired, with the digest of the decision.
 		///
 		/// Registrar only. A freeze does not block it: a freeze restrains the holder, not the
 		/// registrar. Emits [`Event::Revoked`].
@@ -436,77 +610,185 @@ pub mod pallet {
 				record.status = AssetStatus::Revoked { reason_digest };
 				Ok::<_, Error<T>>(())
 			})?;
+			Self::record(asset, &who, Self::now_ms(), Action::Revoked { reason_digest });
 			Self::deposit_event(Event::Revoked { asset, reason_digest });
 			Ok(())
 		}
 
-		/// Freezes an asset under a court order, blocking its holder from withdrawing, transferring
-		/// or cancelling it.
+		/// Freezes an asset under a court order (保全) until `until_ms`, or until a court lifts it when
+		/// `None`. While frozen, the holder cannot withdraw, change, transfer, license or cancel it.
 		///
-		/// Court only. Emits [`Event::Frozen`].
+		/// Court only; the asset must be pending or registered. Emits [`Event::Frozen`].
 		#[pallet::call_index(8)]
 		#[pallet::weight(T::WeightInfo::freeze())]
-		pub fn freeze(origin: OriginFor<T>, asset: u64, order_digest: [u8; 32]) -> DispatchResult {
-			Self::set_frozen(origin, asset, true)?;
-			Self::deposit_event(Event::Frozen { asset, order_digest });
+		pub fn freeze(
+			origin: OriginFor<T>,
+			asset: u64,
+			order_digest: [u8; 32],
+			until_ms: Option<u64>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(T::Roles::has_role(&who, Role::Court), Error::<T>::NotCourt);
+			let now = Self::now_ms();
+			ensure!(until_ms.is_none_or(|until| until > now), Error::<T>::FreezeEndInPast);
+			Assets::<T>::try_mutate(asset, |slot| {
+				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				ensure!(
+					matches!(
+						record.status,
+						AssetStatus::UnderNotice { .. }
+							| AssetStatus::Objected { .. }
+							| AssetStatus::Registered { .. }
+					),
+					Error::<T>::WrongState
+				);
+				ensure!(!record.is_frozen(now), Error::<T>::AlreadyFrozen);
+				record.freeze = Some(Freeze { court: who.clone(), order_digest, since_ms: now, until_ms });
+				Ok::<_, Error<T>>(())
+			})?;
+			Self::record(asset, &who, now, Action::Frozen { order_digest, until_ms });
+			Self::deposit_event(Event::Frozen { asset, court: who, order_digest, until_ms });
 			Ok(())
 		}
 
-		/// Lifts a freeze under a court order.
+		/// Lifts a freeze in force under a court order; any court may lift it, as a higher court
+		/// may.
 		///
 		/// Court only. Emits [`Event::Unfrozen`].
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::unfreeze())]
 		pub fn unfreeze(origin: OriginFor<T>, asset: u64, order_digest: [u8; 32]) -> DispatchResult {
-			Self::set_frozen(origin, asset, false)?;
-			Self::deposit_event(Event::Unfrozen { asset, order_digest });
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The state of `asset` as of `now_ms`, with a registration past its validity reported as
-		/// [`EffectiveStatus::Expired`]; `None` for an unknown asset.
-		pub fn effective_status(asset: u64, now_ms: u64) -> Option<EffectiveStatus> {
-			let record = Assets::<T>::get(asset)?;
-			Some(match record.status {
-				AssetStatus::UnderNotice { .. } => EffectiveStatus::UnderNotice,
-				AssetStatus::Objected { .. } => EffectiveStatus::Objected,
-				AssetStatus::Registered { valid_until_ms, .. } if now_ms >= valid_until_ms => {
-					EffectiveStatus::Expired
-				}
-				AssetStatus::Registered { .. } => EffectiveStatus::Registered,
-				AssetStatus::Rejected => EffectiveStatus::Rejected,
-				AssetStatus::Withdrawn => EffectiveStatus::Withdrawn,
-				AssetStatus::Cancelled => EffectiveStatus::Cancelled,
-				AssetStatus::Revoked { .. } => EffectiveStatus::Revoked,
-			})
-		}
-
-		/// The asset a certificate was issued for.
-		pub fn asset_of_certificate(certificate_no: CertificateNo) -> Option<u64> {
-			CertificateIndex::<T>::get(certificate_no)
-		}
-
-		fn set_frozen(origin: OriginFor<T>, asset: u64, frozen: bool) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(T::Roles::has_role(&who, Role::Court), Error::<T>::NotCourt);
+			let now = Self::now_ms();
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				if frozen {
-					ensure!(!record.frozen, Error::<T>::AlreadyFrozen);
-				} else {
-					ensure!(record.frozen, Error::<T>::NotFrozen);
-				}
-				record.frozen = frozen;
+				ensure!(record.is_frozen(now), Error::<T>::NotFrozen);
+				record.freeze = None;
 				Ok::<_, Error<T>>(())
 			})?;
+			Self::record(asset, &who, now, Action::Unfrozen { order_digest });
+			Self::deposit_event(Event::Unfrozen { asset, court: who, order_digest });
 			Ok(())
 		}
 
-		fn now_ms() -> u64 {
-			// Milliseconds fit in a u64 for the next 500 million years.
-			T::TimeProvider::now().as_millis() as u64
+		/// Changes (变更) a live, unfrozen registration's application. The previous version stays
+		/// readable in [`PastApplications`]; certificate and registration numbers do not change.
+		///
+		/// Holder only. Emits [`Event::Changed`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::change(application.evidence.len().min(T::MaxEvidenceRefs::get() as usize) as u32))]
+		pub fn change(origin: OriginFor<T>, asset: u64, application: ApplicationInput) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
+			let application = Self::bound_application(application)?;
+			let version = Assets::<T>::try_mutate(asset, |slot| {
+				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				Self::ensure_disposable(record, &who, now)?;
+				let version = record.version.checked_add(1).ok_or(Error::<T>::Exhausted)?;
+				let previous = core::mem::replace(&mut record.application, application);
+				PastApplications::<T>::insert(asset, record.version, previous);
+				record.version = version;
+				Ok::<_, Error<T>>(version)
+			})?;
+			Self::record(asset, &who, now, Action::Changed { version });
+			Self::deposit_event(Event::Changed { asset, version });
+			Ok(())
+		}
+
+		/// Records a licence (许可) of a live, unfrozen registration to `licensee` for
+		/// `[start_ms, end_ms)`. An exclusive or sole licence cannot overlap any other licence.
+		///
+		/// Holder only; the licensee must hold some role. Emits [`Event::Licensed`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::license())]
+		pub fn license(
+			origin: OriginFor<T>,
+			asset: u64,
+			licensee: T::AccountId,
+			kind: LicenceKind,
+			scope: Vec<u8>,
+			start_ms: u64,
+			end_ms: u64,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
+			let scope = TextOf::<T>::try_from(scope).map_err(|_| Error::<T>::ScopeTooLong)?;
+			ensure!(end_ms > start_ms && end_ms > now, Error::<T>::BadTerm);
+			let record = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
+			Self::ensure_disposable(&record, &who, now)?;
+			ensure!(licensee != who, Error::<T>::LicenceToSelf);
+			ensure!(
+				Role::ALL.into_iter().any(|r| T::Roles::has_role(&licensee, r)),
+				Error::<T>::LicenseeHasNoRole
+			);
+			let index = Licences::<T>::try_mutate(asset, |licences| {
+				let conflict = licences.iter().any(|other| {
+					other.overlaps(start_ms, end_ms)
+						&& (kind.excludes_others() || other.kind.excludes_others())
+				});
+				ensure!(!conflict, Error::<T>::LicenceConflict);
+				let index = licences.len() as u32;
+				licences
+					.try_push(Licence {
+						licensee: licensee.clone(),
+						kind,
+						scope,
+						start_ms,
+						end_ms,
+						licensor: who.clone(),
+						granted_at_ms: now,
+					})
+					.map_err(|_| Error::<T>::TooManyLicences)?;
+				Ok::<_, Error<T>>(index)
+			})?;
+			Self::record(asset, &who, now, Action::Licensed { index, licensee: licensee.clone() });
+			Self::deposit_event(Event::Licensed { asset, index, licensee, kind, start_ms, end_ms });
+			Ok(())
+		}
+
+		/// Renews (续展) a registration within the renewal window before it expires, extending its
+		/// validity by the validity period from its current end. A freeze does not block renewal: it
+		/// keeps the asset alive, which is what a preservation order wants.
+		///
+		/// Holder only. Emits [`Event::Renewed`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::renew())]
+		pub fn renew(origin: OriginFor<T>, asset: u64) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let now = Self::now_ms();
+			let periods = ActivePeriods::<T>::get();
+			let valid_until_ms = Assets::<T>::try_mutate(asset, |slot| {
+				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
+				ensure!(record.holder == who, Error::<T>::NotHolder);
+				let AssetStatus::Registered { ref mut valid_until_ms, .. } = record.status else {
+					return Err(Error::<T>::WrongState);
+				};
+				ensure!(now < *valid_until_ms, Error::<T>::Expired);
+				ensure!(
+					now >= valid_until_ms.saturating_sub(periods.renewal_window_ms),
+					Error::<T>::RenewalNotOpen
+				);
+				*valid_until_ms = valid_until_ms.saturating_add(periods.validity_ms);
+				Ok(*valid_until_ms)
+			})?;
+			Self::record(asset, &who, now, Action::Renewed { valid_until_ms });
+			Self::deposit_event(Event::Renewed { asset, valid_until_ms });
+			Ok(())
+		}
+
+		/// Sets the notice period, validity and renewal window. They apply to what happens from now
+		/// on: a running notice or validity keeps the end it was given.
+		///
+		/// Admin origin (governance). Emits [`Event::PeriodsSet`].
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::set_periods())]
+		pub fn set_periods(origin: OriginFor<T>, periods: Periods) -> DispatchResult {
+			T::AdminOrigin::ensure_origin(origin)?;
+			ensure!(periods.is_valid(), Error::<T>::InvalidPeriods);
+			ActivePeriods::<T>::put(periods);
+			Self::deposit_event(Event::PeriodsSet { periods });
+			Ok(())
 		}
 	}
 }

@@ -5,9 +5,10 @@ use crate as pallet_data_ip;
 use core::{cell::RefCell, time::Duration};
 use frame_support::{
 	derive_impl,
-	traits::{ConstU32, ConstU64, UnixTime},
+	traits::{ConstU32, UnixTime},
 };
-use iprchain_primitives::{Role, RoleInspect};
+use frame_system::EnsureRoot;
+use iprchain_primitives::{Digest, EvidenceInspect, HashAlgo, Role, RoleInspect};
 use sp_runtime::BuildStorage;
 use std::collections::BTreeSet;
 
@@ -25,19 +26,28 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
-/// Notice period of the mock, milliseconds.
+/// Notice period of the mock's genesis, milliseconds.
 pub const NOTICE_MS: u64 = 1_000;
-/// Validity of the mock, milliseconds.
+/// Validity of the mock's genesis, milliseconds.
 pub const VALIDITY_MS: u64 = 10_000;
-/// Maximum name length of the mock.
-pub const MAX_NAME_LEN: u32 = 16;
+/// Renewal window of the mock's genesis, milliseconds.
+pub const RENEWAL_WINDOW_MS: u64 = 2_000;
+/// Maximum text length of the mock.
+pub const MAX_TEXT_LEN: u32 = 16;
+/// Maximum evidence references of the mock.
+pub const MAX_EVIDENCE_REFS: u32 = 3;
+/// Maximum licences per asset of the mock.
+pub const MAX_LICENCES: u32 = 3;
 
 impl pallet_data_ip::Config for Test {
 	type Roles = MockRoles;
+	type Evidence = MockEvidence;
+	type Locks = MockLocks;
 	type TimeProvider = MockTime;
-	type NoticePeriodMs = ConstU64<NOTICE_MS>;
-	type ValidityMs = ConstU64<VALIDITY_MS>;
-	type MaxNameLen = ConstU32<MAX_NAME_LEN>;
+	type AdminOrigin = EnsureRoot<u64>;
+	type MaxTextLen = ConstU32<MAX_TEXT_LEN>;
+	type MaxEvidenceRefs = ConstU32<MAX_EVIDENCE_REFS>;
+	type MaxLicences = ConstU32<MAX_LICENCES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockRoles;
@@ -45,7 +55,50 @@ impl pallet_data_ip::Config for Test {
 
 thread_local! {
 	static ROLES: RefCell<BTreeSet<(u64, Role)>> = const { RefCell::new(BTreeSet::new()) };
+	static DEPOSITS: RefCell<BTreeSet<(HashAlgo, Digest)>> = const { RefCell::new(BTreeSet::new()) };
 	static NOW_MS: RefCell<u64> = const { RefCell::new(0) };
+	static LOCKED: RefCell<BTreeSet<u64>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// Asset locks (pledges) read from a thread-local set.
+pub struct MockLocks;
+
+impl iprchain_primitives::AssetLock for MockLocks {
+	fn is_locked(asset: u64, _now_ms: u64) -> bool {
+		LOCKED.with(|locked| locked.borrow().contains(&asset))
+	}
+}
+
+/// Locks or unlocks `asset`, as an active pledge would.
+pub fn set_locked(asset: u64, locked: bool) {
+	LOCKED.with(|set| {
+		if locked {
+			set.borrow_mut().insert(asset);
+		} else {
+			set.borrow_mut().remove(&asset);
+		}
+	});
+}
+
+/// Deposited evidence read from the thread-local set.
+pub struct MockEvidence;
+
+impl EvidenceInspect for MockEvidence {
+	fn is_deposited(algo: HashAlgo, digest: Digest) -> bool {
+		DEPOSITS.with(|deposits| deposits.borrow().contains(&(algo, digest)))
+	}
+}
+
+/// Makes `evidence` count as deposited.
+pub fn deposit(evidence: crate::EvidenceRef) {
+	DEPOSITS.with(|deposits| deposits.borrow_mut().insert((evidence.algo, evidence.digest)));
+}
+
+/// Deposited SHA-256 evidence with digest `[byte; 32]`, as the tests cite it.
+pub fn deposited(byte: u8) -> crate::EvidenceRef {
+	let evidence = crate::EvidenceRef { algo: HashAlgo::Sha256, digest: [byte; 32] };
+	deposit(evidence);
+	evidence
 }
 
 /// Roles read from the thread-local set.
@@ -61,6 +114,10 @@ impl RoleInspect<u64> for MockRoles {
 impl crate::BenchmarkHelper<u64> for MockRoles {
 	fn grant_role(who: &u64, role: Role) {
 		ROLES.with(|roles| roles.borrow_mut().insert((*who, role)));
+	}
+
+	fn deposit_evidence(evidence: &crate::EvidenceRef) {
+		deposit(*evidence);
 	}
 }
 
@@ -106,7 +163,8 @@ pub const NOBODY: u64 = 7;
 /// 2026-11-15T00:00:00Z, Unix milliseconds.
 pub const START_MS: u64 = 1_794_700_800_000;
 
-/// Externalities at block 1, with the clock at [`START_MS`] and the accounts above holding their roles.
+/// Externalities at block 1, with the clock at [`START_MS`], the accounts above holding their roles,
+/// nothing deposited and the genesis periods above.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	ROLES.with(|roles| {
 		*roles.borrow_mut() = [
@@ -120,8 +178,22 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		.into_iter()
 		.collect();
 	});
+	DEPOSITS.with(|deposits| deposits.borrow_mut().clear());
+	LOCKED.with(|locked| locked.borrow_mut().clear());
 	set_now(START_MS);
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let storage = RuntimeGenesisConfig {
+		system: Default::default(),
+		data_ip: pallet_data_ip::GenesisConfig {
+			periods: pallet_data_ip::Periods {
+				notice_ms: NOTICE_MS,
+				validity_ms: VALIDITY_MS,
+				renewal_window_ms: RENEWAL_WINDOW_MS,
+			},
+			..Default::default()
+		},
+	}
+	.build_storage()
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

@@ -249,3 +249,10 @@ pub mod pallet {
 		}
 	}
 }
+
+/// A batch root counts as deposited: it stands for every item under it.
+impl<T: Config> iprchain_primitives::EvidenceInspect for Pallet<T> {
+	fn is_deposited(algo: iprchain_primitives::HashAlgo, digest: iprchain_primitives::Digest) -> bool {
+		Records::<T>::contains_key((algo, digest)) || Batches::<T>::contains_key((algo, digest))
+	}
+}

@@ -1,0 +1,42 @@
+//! The reads behind the pallet's runtime API and its [`ValuationInspect`] implementation.
+
+use crate::pallet::*;
+use alloc::vec::Vec;
+use frame_support::traits::{Get, UnixTime};
+use iprchain_primitives::{CurrentValuation, ValuationInspect};
+
+impl<T: Config> Pallet<T> {
+	/// Every valuation of `asset`, oldest first.
+	pub fn valuations(asset: u64) -> Vec<ValuationOf<T>> {
+		(0..ValuationCount::<T>::get(asset)).filter_map(|index| Valuations::<T>::get(asset, index)).collect()
+	}
+
+	/// The current valuation of `asset` at `now_ms` (the block's time when `None`) and its index: the
+	/// newest one that is neither expired at `now_ms` nor withdrawn, among the newest
+	/// [`Config::MaxScan`].
+	///
+	/// `now_ms` only moves the expiry check: withdrawals count whenever they were made, and
+	/// valuations made after `now_ms` are not left out. The registry is not consulted.
+	pub fn current_valuation(asset: u64, now_ms: Option<u64>) -> Option<(u32, ValuationOf<T>)> {
+		let now_ms = now_ms.unwrap_or_else(Self::now_ms);
+		let count = ValuationCount::<T>::get(asset);
+		let oldest = count.saturating_sub(T::MaxScan::get());
+		(oldest..count).rev().find_map(|index| {
+			Valuations::<T>::get(asset, index)
+				.filter(|valuation| valuation.is_in_force(now_ms))
+				.map(|valuation| (index, valuation))
+		})
+	}
+
+	pub(crate) fn now_ms() -> u64 {
+		// Milliseconds fit in a u64 for the next 500 million years.
+		T::TimeProvider::now().as_millis() as u64
+	}
+}
+
+/// Reads one `ValuationCount` entry and up to `MaxScan` `Valuations` entries.
+impl<T: Config> ValuationInspect for Pallet<T> {
+	fn current(asset: u64, now_ms: u64) -> Option<CurrentValuation> {
+		Self::current_valuation(asset, Some(now_ms)).map(|(index, valuation)| valuation.summary(index))
+	}
+}
