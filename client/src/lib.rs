@@ -9,7 +9,9 @@ pub mod chain;
 pub mod error;
 pub mod evidence;
 pub mod files;
+pub mod finance;
 pub mod governance;
+pub mod proof;
 pub mod signer;
 pub mod time;
 

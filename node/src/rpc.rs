@@ -20,6 +20,7 @@ use jsonrpsee::{
 };
 use pallet_data_ip::runtime_api::DataIpApi;
 use pallet_evidence::runtime_api::EvidenceApi;
+use pallet_insurance::runtime_api::InsuranceApi;
 use pallet_pledge::runtime_api::PledgeApi;
 use pallet_valuation::runtime_api::ValuationApi;
 use sc_consensus_grandpa::{
@@ -74,6 +75,7 @@ where
 	C::Api: DataIpApi<Block, AccountId, BlockNumber>,
 	C::Api: ValuationApi<Block, AccountId>,
 	C::Api: PledgeApi<Block, AccountId, BlockNumber>,
+	C::Api: InsuranceApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,

@@ -120,9 +120,40 @@ pub struct BatchAnchor<AccountId, BlockNumber> {
 	pub anchored_at: u64,
 }
 
+/// What an infringement can be an infringement of, and what an insurance policy can cover: a
+/// registered data-IP asset or a deposited evidence record (a work, a trademark design).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Subject {
+	/// A data-IP asset, by id.
+	Asset(u64),
+	/// A deposited evidence record, by its key.
+	Evidence {
+		/// Its hash algorithm.
+		algo: crate::HashAlgo,
+		/// Its digest.
+		digest: Digest,
+	},
+}
+
 /// Read access to deposited evidence, for pallets that let calls cite it (a registration's source
 /// contract, an objection, an insurance claim).
 pub trait EvidenceInspect {
 	/// Whether `digest` has been deposited under `algo`.
 	fn is_deposited(algo: crate::HashAlgo, digest: Digest) -> bool;
+
+	/// Whether the deposit `(algo, digest)` has been linked as infringement evidence of `subject`.
+	fn is_infringement_of(algo: crate::HashAlgo, digest: Digest, subject: &Subject) -> bool;
 }

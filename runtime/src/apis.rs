@@ -218,6 +218,28 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_insurance::runtime_api::InsuranceApi<Block, AccountId> for Runtime {
+		fn policy(policy: u64) -> Option<pallet_insurance::PolicyInfo<AccountId>> {
+			pallet_insurance::Pallet::<Runtime>::policy(policy)
+		}
+
+		fn policy_by_number(policy_no: Vec<u8>) -> Option<u64> {
+			pallet_insurance::Pallet::<Runtime>::policy_by_number(policy_no)
+		}
+
+		fn policies_of(subject: iprchain_primitives::Subject) -> Vec<(u64, pallet_insurance::PolicyInfo<AccountId>)> {
+			pallet_insurance::Pallet::<Runtime>::policies_of(subject)
+		}
+
+		fn claim(claim: u64) -> Option<pallet_insurance::Claim<AccountId>> {
+			pallet_insurance::Pallet::<Runtime>::claim_record(claim)
+		}
+
+		fn claims_of(policy: u64) -> Vec<(u64, pallet_insurance::Claim<AccountId>)> {
+			pallet_insurance::Pallet::<Runtime>::claims_of(policy)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			build_state::<RuntimeGenesisConfig>(config)

@@ -174,6 +174,7 @@ impl pallet_roles::Config for Runtime {
 impl pallet_evidence::Config for Runtime {
 	type Roles = Roles;
 	type TimeProvider = Timestamp;
+	type Assets = DataIp;
 	type WeightInfo = pallet_evidence::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = EvidenceBenchmarkHelper;
@@ -279,6 +280,50 @@ impl pallet_pledge::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
 			},
 		);
 		pallet_valuation::ValuationCount::<Runtime>::insert(asset, index + 1);
+	}
+}
+
+impl pallet_insurance::Config for Runtime {
+	type Roles = Roles;
+	type Assets = DataIp;
+	type Evidence = Evidence;
+	type TimeProvider = Timestamp;
+	type MaxSubjects = ConstU32<16>;
+	type MaxPolicyNoLen = ConstU32<64>;
+	type MaxPoliciesPerSubject = ConstU32<64>;
+	type MaxClaimsPerPolicy = ConstU32<64>;
+	type WeightInfo = pallet_insurance::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = EvidenceBenchmarkHelper;
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_insurance::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
+	fn grant_role(who: &AccountId, role: iprchain_primitives::Role) {
+		let _ = pallet_roles::Pallet::<Runtime>::do_grant_role(who, role);
+	}
+
+	fn register_asset(holder: &AccountId) -> u64 {
+		pallet_data_ip::Pallet::<Runtime>::benchmark_register(holder.clone())
+	}
+
+	fn deposit_evidence(algo: iprchain_primitives::HashAlgo, digest: iprchain_primitives::Digest) {
+		<Self as pallet_data_ip::BenchmarkHelper<AccountId>>::deposit_evidence(
+			&pallet_data_ip::EvidenceRef { algo, digest },
+		);
+	}
+
+	fn link_infringement(
+		algo: iprchain_primitives::HashAlgo,
+		digest: iprchain_primitives::Digest,
+		subject: &iprchain_primitives::Subject,
+	) {
+		<Self as pallet_insurance::BenchmarkHelper<AccountId>>::deposit_evidence(algo, digest);
+		pallet_evidence::InfringementLinks::<Runtime>::insert(
+			(algo, digest),
+			subject,
+			(AccountId::new([0; 32]), 0),
+		);
 	}
 }
 

@@ -125,6 +125,8 @@ mod runtime {
 	pub type Valuation = pallet_valuation;
 	#[runtime::pallet_index(14)]
 	pub type Pledge = pallet_pledge;
+	#[runtime::pallet_index(15)]
+	pub type Insurance = pallet_insurance;
 }
 
 /// Address format in transactions.

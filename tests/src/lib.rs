@@ -360,3 +360,54 @@ pub fn sample_application(
 		evidence: vec![],
 	}
 }
+
+/// What one run of the `iprchain` CLI gave: exit code, stdout, stderr.
+pub struct CliRun {
+	/// Exit code (-1 if killed by a signal).
+	pub code: i32,
+	/// Standard output.
+	pub stdout: String,
+	/// Standard error.
+	pub stderr: String,
+}
+
+impl CliRun {
+	/// This run, if it exited 0; otherwise an error naming `what` with its output.
+	pub fn ok(self, what: &str) -> Result<Self> {
+		anyhow::ensure!(self.code == 0, "{what} exited {}:\n{}{}", self.code, self.stdout, self.stderr);
+		Ok(self)
+	}
+
+	/// This run, if it was a refusal: exit 1 with `expected` on stderr.
+	pub fn refused(self, what: &str, expected: &str) -> Result<Self> {
+		anyhow::ensure!(
+			self.code == 1 && self.stderr.contains(expected),
+			"{what}: expected exit 1 with `{expected}`, got {}:\n{}{}",
+			self.code,
+			self.stdout,
+			self.stderr
+		);
+		Ok(self)
+	}
+
+	/// Standard output parsed as JSON.
+	pub fn json(&self) -> Result<serde_json::Value> {
+		use anyhow::Context;
+		serde_json::from_str(&self.stdout).with_context(|| format!("not JSON: {}", self.stdout))
+	}
+}
+
+/// Runs the `iprchain` CLI with `args` against the node at `url`.
+pub fn cli(url: &str, args: &[&str]) -> Result<CliRun> {
+	let output = std::process::Command::new(binary("iprchain")?).args(args).args(["--url", url]).output()?;
+	Ok(CliRun {
+		code: output.status.code().unwrap_or(-1),
+		stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+	})
+}
+
+/// The wall clock, Unix milliseconds.
+pub fn now_ms() -> u64 {
+	std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970").as_millis() as u64
+}

@@ -5,45 +5,10 @@
 
 use anyhow::{ensure, Context, Result};
 use iprchain_client::Signer;
-use iprchain_tests::{binary, TempDir, TestNode};
-use serde_json::Value;
-use std::{
-	process::Command,
-	time::{Duration, Instant, SystemTime, UNIX_EPOCH},
-};
+use iprchain_tests::{cli, now_ms, TempDir, TestNode};
+use std::time::{Duration, Instant};
 
 const STARTUP: Duration = Duration::from_secs(180);
-
-/// What one CLI run gave: exit code, stdout, stderr.
-struct Run {
-	code: i32,
-	stdout: String,
-	stderr: String,
-}
-
-impl Run {
-	fn ok(self, what: &str) -> Result<Self> {
-		ensure!(self.code == 0, "{what} exited {}:\n{}{}", self.code, self.stdout, self.stderr);
-		Ok(self)
-	}
-
-	fn json(&self) -> Result<Value> {
-		serde_json::from_str(&self.stdout).with_context(|| format!("not JSON: {}", self.stdout))
-	}
-}
-
-fn cli(url: &str, args: &[&str]) -> Result<Run> {
-	let output = Command::new(binary("iprchain")?).args(args).args(["--url", url]).output()?;
-	Ok(Run {
-		code: output.status.code().unwrap_or(-1),
-		stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-	})
-}
-
-fn now_ms() -> u64 {
-	SystemTime::now().duration_since(UNIX_EPOCH).expect("after 1970").as_millis() as u64
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn asset_lifecycle_through_the_cli() -> Result<()> {

@@ -14,6 +14,10 @@ use std::{path::PathBuf, process::ExitCode, time::Duration};
 // Under `iprchain/` rather than next to this file, where Cargo would take it for a binary of its own.
 #[path = "iprchain/cli_asset.rs"]
 mod cli_asset;
+#[path = "iprchain/cli_finance.rs"]
+mod cli_finance;
+#[path = "iprchain/cli_proof.rs"]
+mod cli_proof;
 
 #[derive(Parser)]
 #[command(name = "iprchain", version, about = "Client of the iprchain IP and data-asset registry")]
@@ -53,6 +57,18 @@ enum Command {
 	/// Court preservation orders (保全) on data assets.
 	#[command(subcommand)]
 	Court(cli_asset::CourtCommand),
+	/// Valuations (价值评估) of registered assets: submit, withdraw, show.
+	#[command(subcommand)]
+	Valuation(cli_finance::ValuationCommand),
+	/// Pledge financing (质押融资): propose, accept, withdraw, release, enforce, show.
+	#[command(subcommand)]
+	Pledge(cli_finance::PledgeCommand),
+	/// The bank's check before lending against an asset.
+	#[command(subcommand)]
+	Bank(cli_finance::BankCommand),
+	/// Court proof files: export one from a node, verify one offline.
+	#[command(subcommand)]
+	Proof(cli_proof::ProofCommand),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -186,6 +202,10 @@ async fn run(cli: Cli) -> Result<Outcome, ClientError> {
 		Command::Evidence(command) => run_evidence(global, command).await,
 		Command::Asset(command) => cli_asset::run_asset(global, command).await,
 		Command::Court(command) => cli_asset::run_court(global, command).await,
+		Command::Valuation(command) => cli_finance::run_valuation(global, command).await,
+		Command::Pledge(command) => cli_finance::run_pledge(global, command).await,
+		Command::Bank(command) => cli_finance::run_bank(global, command).await,
+		Command::Proof(command) => cli_proof::run_proof(global, command).await,
 	}
 }
 

@@ -15,6 +15,7 @@ use pallet_data_ip::{
 	runtime_api::DataIpApi,
 	Action, Application, AssetInfo, AssetStatus, EffectiveStatus, EvidenceRef, HistoryEntry, Named,
 };
+use pallet_insurance::runtime_api::InsuranceApi;
 use pallet_pledge::{runtime_api::PledgeApi, Pledge, PledgeState, PledgeStatus};
 use pallet_valuation::{runtime_api::ValuationApi, Valuation};
 use serde::{Deserialize, Serialize};
@@ -98,7 +99,8 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DataIpApi<Block, AccountId, BlockNumber>
 		+ ValuationApi<Block, AccountId>
-		+ PledgeApi<Block, AccountId, BlockNumber>,
+		+ PledgeApi<Block, AccountId, BlockNumber>
+		+ InsuranceApi<Block, AccountId>,
 {
 	/// Reads `asset` at `at`. At the best block, expiry is judged by the node's clock, so a chain
 	/// that has stalled does not keep an expired registration valid; at a given block, by that
@@ -143,7 +145,8 @@ where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DataIpApi<Block, AccountId, BlockNumber>
 		+ ValuationApi<Block, AccountId>
-		+ PledgeApi<Block, AccountId, BlockNumber>,
+		+ PledgeApi<Block, AccountId, BlockNumber>
+		+ InsuranceApi<Block, AccountId>,
 {
 	fn asset_status(&self, asset: AssetRef, at: Option<Hash>) -> RpcResult<Option<AssetStatusView>> {
 		let id = match asset {
@@ -171,11 +174,17 @@ where
 		let valuation = api.current(found.hash, id, now).map_err(runtime_error)?;
 		let pledge = api.active_pledge(found.hash, id, now).map_err(runtime_error)?;
 		let grace = self.grace_ms(found.hash)?;
+		let policies = api
+			.policies_of(found.hash, iprchain_primitives::Subject::Asset(id))
+			.map_err(runtime_error)?
+			.into_iter()
+			.map(|(_, policy)| text(&policy.policy_no))
+			.collect();
 		let valuation =
 			valuation.map(|(index, valuation)| valuation_view(index, valuation, found.evaluated_at));
 		let pledge =
 			pledge.map(|(pledge_id, pledge)| pledge_view(pledge_id, pledge, PledgeState::Active, grace));
-		Ok(Some(asset_view(found, valuation, pledge)))
+		Ok(Some(asset_view(found, valuation, pledge, policies)))
 	}
 
 	fn get_pledge(&self, pledge: u64, at: Option<Hash>) -> RpcResult<Option<PledgeDetailView>> {
@@ -314,6 +323,7 @@ fn asset_view(
 	Found { info, at, evaluated_at, .. }: Found,
 	valuation: Option<ValuationView>,
 	pledge: Option<PledgeView>,
+	policies: Vec<String>,
 ) -> AssetStatusView {
 	let asset = info.asset;
 	let lending = lending_view(&info.effective, info.frozen, pledge.as_ref(), valuation.as_ref());
@@ -356,7 +366,7 @@ fn asset_view(
 		history_length: info.history_len,
 		valuation,
 		pledge,
-		policies: Vec::new(),
+		policies,
 		lending,
 		at,
 	};

@@ -87,6 +87,11 @@ impl EvidenceInspect for MockEvidence {
 	fn is_deposited(algo: HashAlgo, digest: Digest) -> bool {
 		DEPOSITS.with(|deposits| deposits.borrow().contains(&(algo, digest)))
 	}
+
+	fn is_infringement_of(_algo: HashAlgo, _digest: Digest, _subject: &iprchain_primitives::Subject) -> bool {
+		// The registry never asks.
+		false
+	}
 }
 
 /// Makes `evidence` count as deposited.

@@ -53,5 +53,33 @@ mod benchmarks {
 		assert!(Batches::<T>::contains_key((HashAlgo::Sha256, root)));
 	}
 
+	#[benchmark]
+	fn link_infringement() {
+		// The right holder of the work links a capture of a copy: the path reading both records.
+		let holder: T::AccountId = whitelisted_caller();
+		let deposit_text = |text: &[u8], kind| {
+			let digest = HashAlgo::Sha256.digest(text);
+			Pallet::<T>::deposit(
+				RawOrigin::Signed(holder.clone()).into(),
+				digest,
+				HashAlgo::Sha256,
+				kind,
+				vec![b't'; MAX_TITLE_LEN as usize],
+				None,
+				None,
+			)
+			.expect("deposit succeeds");
+			digest
+		};
+		let work = deposit_text(b"benchmarked work", EvidenceKind::Copyright);
+		let copy = deposit_text(b"benchmarked copy", EvidenceKind::Infringement);
+		let subject = iprchain_primitives::Subject::Evidence { algo: HashAlgo::Sha256, digest: work };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(holder), HashAlgo::Sha256, copy, subject);
+
+		assert!(InfringementLinks::<T>::contains_key((HashAlgo::Sha256, copy), subject));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -45,8 +45,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use iprchain_primitives::{
 		evidence::{BoundedTitle, BoundedUrl},
-		BatchAnchor, Capture, Digest, EvidenceKind, EvidenceRecord, HashAlgo, Role, RoleInspect,
-		MAX_TITLE_LEN, MAX_URL_LEN,
+		AssetRegistry, BatchAnchor, Capture, Digest, EvidenceKind, EvidenceRecord, HashAlgo, Role,
+		RoleInspect, Subject, MAX_TITLE_LEN, MAX_URL_LEN,
 	};
 
 	/// A stored evidence record of this runtime.
@@ -66,6 +66,9 @@ pub mod pallet {
 		/// Wall-clock time of the block, recorded as the deposit time.
 		type TimeProvider: UnixTime;
 
+		/// The data-IP registry, for infringements of registered assets.
+		type Assets: AssetRegistry<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -84,6 +87,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Batches<T: Config> =
 		StorageMap<_, Blake2_128Concat, (HashAlgo, Digest), BatchOf<T>, OptionQuery>;
+
+	/// Infringement links: `(evidence, subject)` says the deposited `evidence` (of kind
+	/// `Infringement`) records an infringement of `subject`. The value is who linked it and when.
+	#[pallet::storage]
+	pub type InfringementLinks<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		(HashAlgo, Digest),
+		Blake2_128Concat,
+		Subject,
+		(T::AccountId, BlockNumberFor<T>),
+		OptionQuery,
+	>;
 
 	/// Events of the evidence pallet.
 	#[pallet::event]
@@ -113,6 +129,17 @@ pub mod pallet {
 			/// The signer of the anchor.
 			submitter: T::AccountId,
 		},
+		/// Deposited evidence was marked as evidence of an infringement of `subject`.
+		InfringementLinked {
+			/// Algorithm of the evidence digest.
+			algo: HashAlgo,
+			/// The evidence digest.
+			digest: Digest,
+			/// What was infringed.
+			subject: Subject,
+			/// Who linked it.
+			by: T::AccountId,
+		},
 	}
 
 	/// Errors of the evidence pallet.
@@ -131,6 +158,20 @@ pub mod pallet {
 		EmptyBatch,
 		/// This root is already anchored under this algorithm.
 		AlreadyAnchored,
+		/// No evidence is deposited under this digest.
+		UnknownEvidence,
+		/// Only evidence deposited with kind `infringement` (取证) can be linked to an infringement.
+		NotInfringementEvidence,
+		/// The infringed asset is not registered and within its validity.
+		SubjectNotRegistered,
+		/// The infringed evidence record is not deposited.
+		SubjectNotDeposited,
+		/// Evidence cannot be an infringement of itself.
+		SelfLink,
+		/// This link exists already.
+		AlreadyLinked,
+		/// Linking requires the `Workstation` role, or holding the infringed asset or record.
+		NotWorkstationOrRightHolder,
 	}
 
 	#[pallet::call]
@@ -221,6 +262,55 @@ pub mod pallet {
 			Self::deposit_event(Event::BatchAnchored { algo, root, leaf_count, submitter });
 			Ok(())
 		}
+
+		/// Marks the deposit `(algo, digest)`, which must be of kind `infringement`, as evidence of an
+		/// infringement of `subject`: a registered, unexpired data-IP asset or a deposited record
+		/// (a work, a trademark design). Insurance claims cite such links.
+		///
+		/// The signer is a workstation, or the holder of the asset / owner of the record infringed.
+		/// Emits [`Event::InfringementLinked`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::link_infringement())]
+		pub fn link_infringement(
+			origin: OriginFor<T>,
+			algo: HashAlgo,
+			digest: Digest,
+			subject: Subject,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let record = Records::<T>::get((algo, digest)).ok_or(Error::<T>::UnknownEvidence)?;
+			ensure!(record.kind == EvidenceKind::Infringement, Error::<T>::NotInfringementEvidence);
+			let right_holder = match subject {
+				Subject::Asset(asset) => {
+					ensure!(
+						T::Assets::is_registered(asset, Self::now_millis()),
+						Error::<T>::SubjectNotRegistered
+					);
+					T::Assets::holder(asset)
+				}
+				Subject::Evidence { algo: subject_algo, digest: subject_digest } => {
+					ensure!((subject_algo, subject_digest) != (algo, digest), Error::<T>::SelfLink);
+					let infringed = Records::<T>::get((subject_algo, subject_digest))
+						.ok_or(Error::<T>::SubjectNotDeposited)?;
+					Some(infringed.owner)
+				}
+			};
+			ensure!(
+				T::Roles::has_role(&who, Role::Workstation) || right_holder.as_ref() == Some(&who),
+				Error::<T>::NotWorkstationOrRightHolder
+			);
+			ensure!(
+				!InfringementLinks::<T>::contains_key((algo, digest), subject),
+				Error::<T>::AlreadyLinked
+			);
+			InfringementLinks::<T>::insert(
+				(algo, digest),
+				subject,
+				(who.clone(), frame_system::Pallet::<T>::block_number()),
+			);
+			Self::deposit_event(Event::InfringementLinked { algo, digest, subject, by: who });
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -254,5 +344,13 @@ pub mod pallet {
 impl<T: Config> iprchain_primitives::EvidenceInspect for Pallet<T> {
 	fn is_deposited(algo: iprchain_primitives::HashAlgo, digest: iprchain_primitives::Digest) -> bool {
 		Records::<T>::contains_key((algo, digest)) || Batches::<T>::contains_key((algo, digest))
+	}
+
+	fn is_infringement_of(
+		algo: iprchain_primitives::HashAlgo,
+		digest: iprchain_primitives::Digest,
+		subject: &iprchain_primitives::Subject,
+	) -> bool {
+		InfringementLinks::<T>::contains_key((algo, digest), subject)
 	}
 }

@@ -39,6 +39,7 @@ impl pallet_roles::Config for Test {
 impl pallet_evidence::Config for Test {
 	type Roles = Roles;
 	type TimeProvider = Timestamp;
+	type Assets = MockAssets;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = RolesHelper;
@@ -55,6 +56,41 @@ impl crate::BenchmarkHelper<u64> for RolesHelper {
 	}
 }
 
+thread_local! {
+	static ASSETS: core::cell::RefCell<std::collections::BTreeMap<u64, u64>> =
+		const { core::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// Registered assets (id → holder) held in a thread-local map; anything in it counts as registered.
+pub struct MockAssets;
+
+impl iprchain_primitives::AssetRegistry<u64> for MockAssets {
+	fn holder(asset: u64) -> Option<u64> {
+		ASSETS.with(|assets| assets.borrow().get(&asset).copied())
+	}
+
+	fn is_registered(asset: u64, _now_ms: u64) -> bool {
+		ASSETS.with(|assets| assets.borrow().contains_key(&asset))
+	}
+
+	fn is_frozen(_asset: u64, _now_ms: u64) -> bool {
+		false
+	}
+
+	fn enforce_transfer(
+		_asset: u64,
+		_to: &u64,
+		_actor: &u64,
+	) -> Result<(), iprchain_primitives::EnforceError> {
+		Err(iprchain_primitives::EnforceError::NotRegistered)
+	}
+}
+
+/// Registers `asset` for `holder` in the mock registry.
+pub fn register_asset(asset: u64, holder: u64) {
+	ASSETS.with(|assets| assets.borrow_mut().insert(asset, holder));
+}
+
 /// An IP workstation.
 pub const STATION: u64 = 1;
 /// A right holder.
@@ -67,6 +103,7 @@ pub const GENESIS_NOW: u64 = 1_700_000_000_000;
 
 /// Externalities with the accounts above, at block 1 with its timestamp set.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	ASSETS.with(|assets| assets.borrow_mut().clear());
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
 		roles: pallet_roles::GenesisConfig {

@@ -393,3 +393,120 @@ fn storage_keys_match_primitives() {
 		}
 	}
 }
+
+mod infringement {
+	use super::*;
+	use crate::InfringementLinks;
+	use iprchain_primitives::{EvidenceInspect, Subject};
+
+	const ASSET: u64 = 7;
+
+	/// Deposits `text` by `who` with `kind`; returns its digest.
+	fn deposit(who: u64, text: &[u8], kind: EvidenceKind) -> Digest {
+		let digest = sha(text);
+		assert_ok!(Evidence::deposit(
+			RuntimeOrigin::signed(who),
+			digest,
+			HashAlgo::Sha256,
+			kind,
+			text.to_vec(),
+			Some(capture(20)),
+			None
+		));
+		digest
+	}
+
+	fn link(who: u64, digest: Digest, subject: Subject) -> sp_runtime::DispatchResult {
+		Evidence::link_infringement(RuntimeOrigin::signed(who), HashAlgo::Sha256, digest, subject)
+	}
+
+	fn work(digest: Digest) -> Subject {
+		Subject::Evidence { algo: HashAlgo::Sha256, digest }
+	}
+
+	#[test]
+	fn workstation_links_a_capture_to_a_registered_asset() {
+		new_test_ext().execute_with(|| {
+			register_asset(ASSET, HOLDER);
+			let copy = deposit(STATION, b"pirated copy", EvidenceKind::Infringement);
+			assert!(!<Evidence as EvidenceInspect>::is_infringement_of(
+				HashAlgo::Sha256,
+				copy,
+				&Subject::Asset(ASSET)
+			));
+			assert_ok!(link(STATION, copy, Subject::Asset(ASSET)));
+			assert_eq!(
+				InfringementLinks::<Test>::get((HashAlgo::Sha256, copy), Subject::Asset(ASSET)),
+				Some((STATION, 1))
+			);
+			System::assert_last_event(
+				Event::InfringementLinked {
+					algo: HashAlgo::Sha256,
+					digest: copy,
+					subject: Subject::Asset(ASSET),
+					by: STATION,
+				}
+				.into(),
+			);
+			assert!(<Evidence as EvidenceInspect>::is_infringement_of(
+				HashAlgo::Sha256,
+				copy,
+				&Subject::Asset(ASSET)
+			));
+			// The link names this subject only.
+			assert!(!<Evidence as EvidenceInspect>::is_infringement_of(
+				HashAlgo::Sha256,
+				copy,
+				&Subject::Asset(8)
+			));
+			assert!(!<Evidence as EvidenceInspect>::is_infringement_of(
+				HashAlgo::Sm3,
+				copy,
+				&Subject::Asset(ASSET)
+			));
+		});
+	}
+
+	#[test]
+	fn the_right_holder_links_to_its_own_work() {
+		new_test_ext().execute_with(|| {
+			let artwork = deposit(HOLDER, b"calligraphy artwork", EvidenceKind::Trademark);
+			let copy = deposit(STATION, b"copy on a web shop", EvidenceKind::Infringement);
+			assert_ok!(link(HOLDER, copy, work(artwork)));
+			assert!(<Evidence as EvidenceInspect>::is_infringement_of(
+				HashAlgo::Sha256,
+				copy,
+				&work(artwork)
+			));
+		});
+	}
+
+	#[test]
+	fn refusals_change_nothing() {
+		new_test_ext().execute_with(|| {
+			register_asset(ASSET, HOLDER);
+			let artwork = deposit(HOLDER, b"calligraphy artwork", EvidenceKind::Trademark);
+			let copy = deposit(STATION, b"copy on a web shop", EvidenceKind::Infringement);
+			assert_noop!(
+				link(STATION, sha(b"never deposited"), Subject::Asset(ASSET)),
+				Error::<Test>::UnknownEvidence
+			);
+			assert_noop!(
+				link(STATION, artwork, Subject::Asset(ASSET)),
+				Error::<Test>::NotInfringementEvidence
+			);
+			assert_noop!(link(STATION, copy, Subject::Asset(99)), Error::<Test>::SubjectNotRegistered);
+			assert_noop!(link(STATION, copy, work(sha(b"no such work"))), Error::<Test>::SubjectNotDeposited);
+			assert_noop!(link(STATION, copy, work(copy)), Error::<Test>::SelfLink);
+			// A bank is neither a workstation nor the right holder of the asset or the work.
+			assert_noop!(link(BANK, copy, Subject::Asset(ASSET)), Error::<Test>::NotWorkstationOrRightHolder);
+			assert_noop!(link(BANK, copy, work(artwork)), Error::<Test>::NotWorkstationOrRightHolder);
+			assert_ok!(link(STATION, copy, Subject::Asset(ASSET)));
+			assert_noop!(link(HOLDER, copy, Subject::Asset(ASSET)), Error::<Test>::AlreadyLinked);
+			assert_noop!(
+				Evidence::link_infringement(RuntimeOrigin::root(), HashAlgo::Sha256, copy, work(artwork)),
+				DispatchError::BadOrigin
+			);
+		});
+	}
+}

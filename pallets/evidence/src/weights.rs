@@ -17,6 +17,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn deposit(t: u32, u: u32, ) -> Weight;
 	fn anchor_batch() -> Weight;
+	fn link_infringement() -> Weight;
 }
 
 /// Weights for `pallet_evidence` using the runtime's configured database weights.
@@ -46,6 +47,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Evidence::Records` (r:2), `DataIp::Assets` (r:2), `Timestamp::Now` (r:1),
+	/// `Roles::AccountRoles` (r:1), `Evidence::InfringementLinks` (r:1 w:1). Hand-estimated.
+	fn link_infringement() -> Weight {
+		Weight::from_parts(30_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 // Used by mocks and tests, which configure no database weights of their own.
@@ -60,6 +68,11 @@ impl WeightInfo for () {
 	fn anchor_batch() -> Weight {
 		Weight::from_parts(20_000_000, 4_065)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn link_infringement() -> Weight {
+		Weight::from_parts(30_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

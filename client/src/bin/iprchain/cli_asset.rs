@@ -348,35 +348,39 @@ impl ReasonArgs {
 	}
 }
 
-fn not_found(query: &AssetQuery) -> String {
+pub(super) fn not_found(query: &AssetQuery) -> String {
 	match query {
 		AssetQuery::Id(id) => format!("no asset {id} on this chain"),
 		other => format!("no asset has {other}"),
 	}
 }
 
-fn parse_at(at: Option<&str>) -> Result<Option<Hash>, ClientError> {
+pub(super) fn parse_at(at: Option<&str>) -> Result<Option<Hash>, ClientError> {
 	at.map(|hex| parse_digest("--at block hash", hex).map(Hash::from)).transpose()
 }
 
-fn signer(global: &Global) -> Result<Signer, ClientError> {
+pub(super) fn signer(global: &Global) -> Result<Signer, ClientError> {
 	Signer::from_suri_or_file(&global.suri)
 }
 
-fn landed(included: &Included) -> String {
+pub(super) fn landed(included: &Included) -> String {
 	format!("block #{} {:?} (finalized)", included.block_number, included.block_hash)
 }
 
-fn date(millis: u64) -> String {
+pub(super) fn date(millis: u64) -> String {
 	format_millis_utc(millis)
 }
 
-fn ss58(account: &AccountId) -> String {
+pub(super) fn ss58(account: &AccountId) -> String {
 	account.to_ss58check()
 }
 
 /// Prints a transaction's answer: as JSON, or as the text `describe` makes of it.
-fn report<T: serde::Serialize>(global: &Global, answer: &T, describe: impl FnOnce(&T) -> String) -> Outcome {
+pub(super) fn report<T: serde::Serialize>(
+	global: &Global,
+	answer: &T,
+	describe: impl FnOnce(&T) -> String,
+) -> Outcome {
 	if global.json {
 		print_json(answer);
 	} else {

@@ -1,0 +1,187 @@
+//! The proof bundle as it is written to disk: versioned JSON, one canonical byte form.
+//!
+//! The canonical form is `serde_json`'s pretty printing of [`ProofBundle`] (tab-free, two-space
+//! indent, fields in declaration order, lower-case `0x` hex) followed by one `\n`. A file whose bytes
+//! are not exactly the canonical form of what it parses to is rejected before any other check, so
+//! whitespace, key order, escapes and hex case cannot be changed without failing verification.
+
+use alloc::{string::String, vec::Vec};
+use serde::{Deserialize, Serialize};
+
+/// Value of the `format` field.
+pub const FORMAT_NAME: &str = "iprchain-proof";
+/// The only format version this crate writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A self-contained proof that a record was in finalized chain state.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProofBundle {
+	/// Always [`FORMAT_NAME`].
+	pub format: String,
+	/// Always [`FORMAT_VERSION`].
+	pub version: u32,
+	/// Hash of the chain's genesis block.
+	pub genesis_hash: Hex32,
+	/// The GRANDPA authority set the proof starts from (the chain's genesis set, id 0, for an exporter
+	/// that walks the whole history).
+	pub initial_authorities: AuthoritySet,
+	/// Blocks that enacted an authority-set change, oldest first, each with the justification by which
+	/// the outgoing set finalized it. Empty while the chain still runs its initial set.
+	pub set_changes: Vec<FinalizedHeader>,
+	/// The block F at which the record is proved, with F's own justification.
+	pub finalized: FinalizedHeader,
+	/// The storage proof at F's state root and the record it yields.
+	pub record: RecordProof,
+}
+
+/// A GRANDPA authority set: its id and its members (each of weight 1, as pallet-grandpa assigns).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AuthoritySet {
+	/// The set id (0 at genesis, +1 per change).
+	pub set_id: u64,
+	/// The members' ed25519 public keys, in the chain's order.
+	pub authorities: Vec<Hex32>,
+}
+
+/// A header (SCALE) with its GRANDPA justification (SCALE), exactly as the node stores them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FinalizedHeader {
+	/// SCALE-encoded header; its BLAKE2-256 is the block hash.
+	pub header: HexBytes,
+	/// SCALE-encoded `GrandpaJustification` of that header.
+	pub justification: HexBytes,
+}
+
+/// The record and its storage proof at F's state root.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecordProof {
+	/// `sha256` or `sm3`.
+	pub algo: String,
+	/// The deposited digest.
+	pub digest: Hex32,
+	/// Storage key of the record (derived from `algo` and `digest`; stated for readers).
+	pub storage_key: HexBytes,
+	/// SCALE-encoded `EvidenceRecord` as stored.
+	pub value: HexBytes,
+	/// Trie nodes proving `value` under `storage_key` and the genesis hash under
+	/// `System.BlockHash(0)`, sorted by bytes, no duplicates, none unused.
+	pub trie_nodes: Vec<HexBytes>,
+	/// The record decoded for human readers; must equal what `value` decodes to.
+	pub stated: RecordSummary,
+}
+
+/// A human-readable record, as decoded from its SCALE value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RecordSummary {
+	/// Evidence kind (`copyright`, `data`, …).
+	pub kind: String,
+	/// Title (lossy UTF-8).
+	pub title: String,
+	/// Account that signed the deposit (SS58, prefix 42).
+	pub submitter: String,
+	/// Right holder (SS58, prefix 42).
+	pub owner: String,
+	/// Block in which the deposit was included.
+	pub block_number: u32,
+	/// Timestamp of that block, Unix milliseconds.
+	pub deposited_at: u64,
+	/// Capture details of a 取证 deposit.
+	pub capture: Option<CaptureSummary>,
+}
+
+/// Capture details, decoded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CaptureSummary {
+	/// Source URL (lossy UTF-8).
+	pub source_url: String,
+	/// Capture start, Unix milliseconds.
+	pub captured_at: u64,
+	/// Digest of the capture environment and log.
+	pub environment_digest: Hex32,
+	/// Merkle root over the captured files.
+	pub files_root: Hex32,
+}
+
+/// The trusted starting point of verification: obtained independently of the proof file (from the
+/// chain's operators, a published chain spec, or `iprchain proof trust` against a node one trusts).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TrustAnchor {
+	/// Hash of the genesis block.
+	pub genesis_hash: Hex32,
+	/// The initial GRANDPA authority set.
+	pub initial_authorities: AuthoritySet,
+}
+
+impl ProofBundle {
+	/// The canonical byte form: pretty JSON and one final newline.
+	pub fn to_canonical_bytes(&self) -> Vec<u8> {
+		let mut out = serde_json::to_vec_pretty(self).expect("a bundle always serializes");
+		out.push(b'\n');
+		out
+	}
+}
+
+impl TrustAnchor {
+	/// The canonical byte form: pretty JSON and one final newline.
+	pub fn to_canonical_bytes(&self) -> Vec<u8> {
+		let mut out = serde_json::to_vec_pretty(self).expect("an anchor always serializes");
+		out.push(b'\n');
+		out
+	}
+}
+
+/// Bytes written as a `0x`-prefixed hex string.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HexBytes(pub Vec<u8>);
+
+/// 32 bytes written as a `0x`-prefixed hex string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Hex32(pub [u8; 32]);
+
+fn encode_hex(bytes: &[u8]) -> String {
+	let mut out = String::with_capacity(2 + bytes.len() * 2);
+	out.push_str("0x");
+	out.push_str(&hex::encode(bytes));
+	out
+}
+
+fn decode_hex<E: serde::de::Error>(text: &str) -> Result<Vec<u8>, E> {
+	let digits = text.strip_prefix("0x").ok_or_else(|| E::custom("hex string without 0x prefix"))?;
+	hex::decode(digits).map_err(|e| E::custom(alloc::format!("bad hex: {e}")))
+}
+
+impl Serialize for HexBytes {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&encode_hex(&self.0))
+	}
+}
+
+impl<'de> Deserialize<'de> for HexBytes {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		decode_hex(&text).map(HexBytes)
+	}
+}
+
+impl Serialize for Hex32 {
+	fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+		serializer.serialize_str(&encode_hex(&self.0))
+	}
+}
+
+impl<'de> Deserialize<'de> for Hex32 {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		let text = String::deserialize(deserializer)?;
+		let bytes = decode_hex::<D::Error>(&text)?;
+		let array: [u8; 32] =
+			bytes.try_into().map_err(|_| serde::de::Error::custom("expected 32 bytes of hex"))?;
+		Ok(Hex32(array))
+	}
+}

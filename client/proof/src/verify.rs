@@ -1,0 +1,407 @@
+//! The verifier: every check of a proof bundle, in order, stopping at the first failure.
+
+use crate::{
+	chain::{verify_justification, AuthorityId, Hash, Header, JustificationError},
+	format::{CaptureSummary, Hex32, ProofBundle, RecordSummary, TrustAnchor, FORMAT_NAME, FORMAT_VERSION},
+};
+use alloc::{
+	collections::BTreeSet,
+	format,
+	string::{String, ToString},
+	vec::Vec,
+};
+use codec::{DecodeAll, Encode};
+use iprchain_primitives::{storage_keys, Digest, EvidenceRecord, HashAlgo};
+use serde::Serialize;
+use sp_core::{Blake2Hasher, H256};
+use sp_trie::{LayoutV1, Recorder, StorageProof};
+
+/// SS58 address prefix of the iprchain runtime.
+pub const SS58_PREFIX: u8 = 42;
+
+/// The record type as the runtime stores it: `AccountId32` (32 bytes) and `u32` block numbers.
+pub type StoredRecord = EvidenceRecord<[u8; 32], u32>;
+
+/// Which check failed, and why. The `Display` text is what a user sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerifyError {
+	/// Not a proof file at all, or not in canonical form.
+	Format(String),
+	/// The genesis hash or initial authority set differs from the trusted one.
+	Genesis(String),
+	/// An authority-set change is not properly finalized.
+	SetChange {
+		/// Position in `setChanges`.
+		index: usize,
+		/// What is wrong.
+		reason: String,
+	},
+	/// F's header or justification is not valid.
+	Finality(String),
+	/// The storage proof does not show the stated record at F's state root.
+	Storage(String),
+	/// The original file does not hash to the record's digest.
+	DigestMismatch {
+		/// Algorithm of the record.
+		algo: HashAlgo,
+		/// The file's digest.
+		file: Digest,
+		/// The record's digest.
+		record: Digest,
+	},
+}
+
+impl core::fmt::Display for VerifyError {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		match self {
+			VerifyError::Format(why) => write!(f, "not a valid proof file: {why}"),
+			VerifyError::Genesis(why) => write!(f, "wrong chain: {why}"),
+			VerifyError::SetChange { index, reason } => {
+				write!(f, "authority-set change {index} is not proven: {reason}")
+			}
+			VerifyError::Finality(why) => write!(f, "finality of the proof block is not proven: {why}"),
+			VerifyError::Storage(why) => write!(f, "record not proven in finalized state: {why}"),
+			VerifyError::DigestMismatch { algo, file, record } => write!(
+				f,
+				"digest mismatch: the file's {} digest is 0x{}, the record is for 0x{}",
+				algo.name(),
+				hex::encode(file),
+				hex::encode(record)
+			),
+		}
+	}
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for VerifyError {}
+
+/// One enacted authority-set change, as verified.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SetChangeReport {
+	/// The block that enacted it.
+	pub block_number: u32,
+	/// Its hash.
+	pub block_hash: Hex32,
+	/// Id of the outgoing set, which finalized the block.
+	pub finalized_by_set: u64,
+	/// Outgoing authorities that signed (SS58).
+	pub signers: Vec<String>,
+	/// Size of the incoming set.
+	pub new_set_size: usize,
+}
+
+/// What a valid proof establishes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+	/// Genesis hash of the chain.
+	pub genesis_hash: Hex32,
+	/// `true` if the genesis hash and initial authority set were checked against a trust anchor
+	/// given apart from the file; `false` if they were taken from the file itself.
+	pub anchored: bool,
+	/// Digest algorithm.
+	pub algo: String,
+	/// The deposited digest.
+	pub digest: Hex32,
+	/// The record.
+	pub record: RecordSummary,
+	/// The block F at which the record is proved.
+	pub proof_block_number: u32,
+	/// F's hash.
+	pub proof_block_hash: Hex32,
+	/// F's state root.
+	pub state_root: Hex32,
+	/// Set id of the authorities that finalized F.
+	pub set_id: u64,
+	/// GRANDPA round that finalized F.
+	pub round: u64,
+	/// Authorities that signed F's finality (SS58), in set order.
+	pub finalized_by: Vec<String>,
+	/// Size of the set that finalized F.
+	pub set_size: usize,
+	/// Signatures needed from that set.
+	pub threshold: u64,
+	/// Verified authority-set changes, oldest first.
+	pub set_changes: Vec<SetChangeReport>,
+}
+
+impl Report {
+	/// The digest algorithm as a type.
+	pub fn hash_algo(&self) -> HashAlgo {
+		HashAlgo::from_name(&self.algo).expect("checked during verification")
+	}
+
+	/// Checks that an original file's digest (under [`Report::hash_algo`]) is the record's.
+	pub fn check_original_digest(&self, file_digest: &Digest) -> Result<(), VerifyError> {
+		if *file_digest != self.digest.0 {
+			return Err(VerifyError::DigestMismatch {
+				algo: self.hash_algo(),
+				file: *file_digest,
+				record: self.digest.0,
+			});
+		}
+		Ok(())
+	}
+
+	/// Hashes `data` and checks it against the record's digest.
+	pub fn check_original(&self, data: &[u8]) -> Result<(), VerifyError> {
+		self.check_original_digest(&self.hash_algo().digest(data))
+	}
+}
+
+/// SS58 address (prefix [`SS58_PREFIX`]) of a 32-byte account or key.
+pub fn ss58(public: &[u8; 32]) -> String {
+	let mut payload = Vec::with_capacity(35);
+	payload.push(SS58_PREFIX);
+	payload.extend_from_slice(public);
+	let mut preimage = b"SS58PRE".to_vec();
+	preimage.extend_from_slice(&payload);
+	let checksum = sp_crypto_hashing::blake2_512(&preimage);
+	payload.extend_from_slice(&checksum[..2]);
+	bs58::encode(payload).into_string()
+}
+
+/// Storage key of `System.BlockHash(0)`, which frame-system never prunes: the genesis hash as the
+/// chain's own state records it.
+pub fn genesis_block_hash_key() -> Vec<u8> {
+	let mut key = storage_keys::storage_prefix(b"System", b"BlockHash").to_vec();
+	let encoded = 0u32.encode();
+	key.extend_from_slice(&sp_crypto_hashing::twox_64(&encoded));
+	key.extend_from_slice(&encoded);
+	key
+}
+
+/// Decodes a stored record into its human-readable form.
+pub fn summarize(record: &StoredRecord) -> RecordSummary {
+	RecordSummary {
+		kind: record.kind.name().to_string(),
+		title: String::from_utf8_lossy(&record.title).into_owned(),
+		submitter: ss58(&record.submitter),
+		owner: ss58(&record.owner),
+		block_number: record.block_number,
+		deposited_at: record.deposited_at,
+		capture: record.capture.as_ref().map(|capture| CaptureSummary {
+			source_url: String::from_utf8_lossy(&capture.source_url).into_owned(),
+			captured_at: capture.captured_at,
+			environment_digest: Hex32(capture.environment_digest),
+			files_root: Hex32(capture.files_root),
+		}),
+	}
+}
+
+/// Parses a proof file, refusing any byte sequence that is not the canonical form of its content.
+pub fn parse_canonical(bytes: &[u8]) -> Result<ProofBundle, VerifyError> {
+	let bundle: ProofBundle =
+		serde_json::from_slice(bytes).map_err(|e| VerifyError::Format(format!("{e}")))?;
+	if bundle.to_canonical_bytes() != bytes {
+		return Err(VerifyError::Format(
+			"the file is not in canonical form (whitespace, order, escapes or hex case were changed)".into(),
+		));
+	}
+	Ok(bundle)
+}
+
+/// Verifies a proof file's bytes. With `trust`, the genesis hash and initial authority set must equal
+/// it; without, they are taken from the file (and the report says so).
+pub fn verify_bytes(bytes: &[u8], trust: Option<&TrustAnchor>) -> Result<Report, VerifyError> {
+	let bundle = parse_canonical(bytes)?;
+	verify_bundle(&bundle, trust)
+}
+
+/// Verifies a parsed bundle (see [`verify_bytes`], which also enforces the canonical byte form).
+pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Result<Report, VerifyError> {
+	// 0. Format.
+	if bundle.format != FORMAT_NAME {
+		return Err(VerifyError::Format(format!("format is `{}`, not `{FORMAT_NAME}`", bundle.format)));
+	}
+	if bundle.version != FORMAT_VERSION {
+		return Err(VerifyError::Format(format!(
+			"format version {} is not supported (this verifier reads version {FORMAT_VERSION})",
+			bundle.version
+		)));
+	}
+
+	// 1. Genesis and the initial set match the trusted chain.
+	if let Some(trust) = trust {
+		if bundle.genesis_hash != trust.genesis_hash {
+			return Err(VerifyError::Genesis(format!(
+				"the proof is for genesis 0x{}, the trusted chain's genesis is 0x{}",
+				hex::encode(bundle.genesis_hash.0),
+				hex::encode(trust.genesis_hash.0)
+			)));
+		}
+		if bundle.initial_authorities != trust.initial_authorities {
+			return Err(VerifyError::Genesis(
+				"the proof's initial authority set differs from the trusted one".into(),
+			));
+		}
+	}
+	let mut set_id = bundle.initial_authorities.set_id;
+	let mut authorities: Vec<AuthorityId> =
+		bundle.initial_authorities.authorities.iter().map(|id| id.0).collect();
+	check_distinct(&authorities).map_err(VerifyError::Genesis)?;
+
+	// 2. Each set change is finalized by the outgoing set.
+	let mut set_changes = Vec::new();
+	let mut last_number = None;
+	for (index, change) in bundle.set_changes.iter().enumerate() {
+		let fail = |reason: String| VerifyError::SetChange { index, reason };
+		let header = Header::decode_exact(&change.header.0).map_err(|e| fail(format!("header: {e}")))?;
+		if last_number.is_some_and(|last| header.number <= last) {
+			return Err(fail("set changes are not in increasing block order".into()));
+		}
+		last_number = Some(header.number);
+		let hash = header.hash();
+		let finality =
+			verify_justification(&change.justification.0, &hash, header.number, set_id, &authorities)
+				.map_err(|e| fail(format!("block #{}: {e}", header.number)))?;
+		let scheduled = header
+			.grandpa_change()
+			.map_err(|e| fail(format!("block #{}: {e}", header.number)))?
+			.ok_or_else(|| fail(format!("block #{} signals no authority-set change", header.number)))?;
+		if scheduled.delay != 0 {
+			return Err(fail(format!(
+				"block #{} schedules a change with delay {} (only immediate changes are supported)",
+				header.number, scheduled.delay
+			)));
+		}
+		if scheduled.next_authorities.iter().any(|(_, weight)| *weight != 1) {
+			return Err(fail("the new set has weights other than 1".into()));
+		}
+		let next: Vec<AuthorityId> = scheduled.next_authorities.iter().map(|(id, _)| *id).collect();
+		check_distinct(&next).map_err(fail)?;
+		set_changes.push(SetChangeReport {
+			block_number: header.number,
+			block_hash: Hex32(hash),
+			finalized_by_set: set_id,
+			signers: finality.signers.iter().map(ss58).collect(),
+			new_set_size: next.len(),
+		});
+		authorities = next;
+		set_id += 1;
+	}
+
+	// 3. F's justification is valid for the set in force at F.
+	let f_header = Header::decode_exact(&bundle.finalized.header.0)
+		.map_err(|e| VerifyError::Finality(format!("header: {e}")))?;
+	if last_number.is_some_and(|last| f_header.number <= last) {
+		return Err(VerifyError::Finality(
+			"the proof block is not after the last authority-set change".into(),
+		));
+	}
+	let f_hash = f_header.hash();
+	let finality = verify_justification(
+		&bundle.finalized.justification.0,
+		&f_hash,
+		f_header.number,
+		set_id,
+		&authorities,
+	)
+	.map_err(|e: JustificationError| {
+		VerifyError::Finality(format!("block #{} (set id {set_id}): {e}", f_header.number))
+	})?;
+
+	// 4. The storage proof at F's state root yields exactly the stated record, and the genesis hash.
+	let record = &bundle.record;
+	let algo = HashAlgo::from_name(&record.algo)
+		.filter(|algo| algo.name() == record.algo)
+		.ok_or_else(|| VerifyError::Storage(format!("unknown digest algorithm `{}`", record.algo)))?;
+	let key = storage_keys::evidence_record_key(algo, &record.digest.0);
+	if key != record.storage_key.0 {
+		return Err(VerifyError::Storage("the stated storage key is not the record's key".into()));
+	}
+	let genesis_key = genesis_block_hash_key();
+	let nodes: Vec<Vec<u8>> = record.trie_nodes.iter().map(|node| node.0.clone()).collect();
+	let values = read_proof(&f_header.state_root, &nodes, &[&genesis_key, &key])?;
+	match &values[0] {
+		Some(value) if value[..] == bundle.genesis_hash.0[..] => {}
+		Some(_) => {
+			return Err(VerifyError::Genesis("the proof block's state records another genesis hash".into()))
+		}
+		None => return Err(VerifyError::Storage("the genesis hash is not in the proven state".into())),
+	}
+	let proven = values[1].as_ref().ok_or_else(|| {
+		VerifyError::Storage(format!(
+			"{}:0x{} is not deposited at block #{}",
+			algo.name(),
+			hex::encode(record.digest.0),
+			f_header.number
+		))
+	})?;
+	if *proven != record.value.0 {
+		return Err(VerifyError::Storage("the stated record value differs from the proven one".into()));
+	}
+	let decoded = StoredRecord::decode_all(&mut &proven[..])
+		.map_err(|e| VerifyError::Storage(format!("the proven value is not an evidence record: {e}")))?;
+	if decoded.encode() != *proven {
+		return Err(VerifyError::Storage("the proven record is not canonically encoded".into()));
+	}
+	let summary = summarize(&decoded);
+	if summary != record.stated {
+		return Err(VerifyError::Storage("the stated record (`stated`) differs from the proven one".into()));
+	}
+	if decoded.block_number > f_header.number {
+		return Err(VerifyError::Storage("the record claims a deposit block after the proof block".into()));
+	}
+
+	Ok(Report {
+		genesis_hash: bundle.genesis_hash,
+		anchored: trust.is_some(),
+		algo: algo.name().to_string(),
+		digest: record.digest,
+		record: summary,
+		proof_block_number: f_header.number,
+		proof_block_hash: Hex32(f_hash),
+		state_root: Hex32(f_header.state_root),
+		set_id,
+		round: finality.round,
+		finalized_by: finality.signers.iter().map(ss58).collect(),
+		set_size: authorities.len(),
+		threshold: finality.threshold,
+		set_changes,
+	})
+}
+
+fn check_distinct(authorities: &[AuthorityId]) -> Result<(), String> {
+	let distinct: BTreeSet<_> = authorities.iter().collect();
+	if distinct.len() != authorities.len() {
+		return Err("an authority appears twice in a set".into());
+	}
+	if authorities.is_empty() {
+		return Err("an authority set is empty".into());
+	}
+	Ok(())
+}
+
+/// Reads `keys` from the trie with root `state_root` using only `nodes`, which must be sorted, distinct,
+/// and all needed.
+pub fn read_proof(
+	state_root: &Hash,
+	nodes: &[Vec<u8>],
+	keys: &[&[u8]],
+) -> Result<Vec<Option<Vec<u8>>>, VerifyError> {
+	if nodes.windows(2).any(|pair| pair[0] >= pair[1]) {
+		return Err(VerifyError::Storage("trie nodes are not sorted and distinct".into()));
+	}
+	let db = StorageProof::new(nodes.iter().cloned()).into_memory_db::<Blake2Hasher>();
+	let root = H256(*state_root);
+	let mut recorder = Recorder::<LayoutV1<Blake2Hasher>>::new();
+	let mut values = Vec::with_capacity(keys.len());
+	for key in keys {
+		let value =
+			sp_trie::read_trie_value::<LayoutV1<Blake2Hasher>, _>(&db, &root, key, Some(&mut recorder), None)
+				.map_err(|e| {
+					VerifyError::Storage(format!("the trie proof does not match the state root: {e:?}"))
+				})?;
+		values.push(value);
+	}
+	let used: BTreeSet<H256> = recorder.drain().into_iter().map(|record| record.hash).collect();
+	for node in nodes {
+		let hash = H256(sp_crypto_hashing::blake2_256(node));
+		if !used.contains(&hash) {
+			return Err(VerifyError::Storage("the trie proof holds a node that is not needed".into()));
+		}
+	}
+	Ok(values)
+}

@@ -1,0 +1,203 @@
+//! `iprchain proof …`: export a court proof file from a node, and verify one offline.
+
+use super::{connect, print_json, Algo, Global, Outcome};
+use clap::Subcommand;
+use iprchain_client::{
+	files,
+	primitives::{parse_digest_hex, time::format_millis_utc, HashAlgo},
+	proof::{self, Report, VerifyError},
+	ClientError,
+};
+use iprchain_proof::TrustAnchor;
+use std::{path::PathBuf, time::Instant};
+
+#[derive(Subcommand)]
+pub enum ProofCommand {
+	/// Write a self-contained proof that a digest's record is in finalized state (needs a node).
+	Export {
+		/// The deposited digest, 64 hex digits.
+		digest: String,
+		/// Digest algorithm.
+		#[arg(long, value_enum, default_value = "sha256")]
+		algo: Algo,
+		/// The proof file to write.
+		#[arg(short = 'o', long = "out")]
+		out: PathBuf,
+	},
+	/// Check a proof file offline (no node needed); exit 0 only if everything holds.
+	Verify {
+		/// The proof file.
+		proof: PathBuf,
+		/// The original file: it must hash to the record's digest.
+		#[arg(long = "file")]
+		original: Option<PathBuf>,
+		/// Trust anchor (genesis hash and initial validators, from `proof trust`) to check the proof
+		/// against. Without it the file's own genesis and validators are taken as given.
+		#[arg(long)]
+		trust: Option<PathBuf>,
+	},
+	/// Write the chain's trust anchor (genesis hash and genesis GRANDPA validators) from a node you trust.
+	Trust {
+		/// The anchor file to write.
+		#[arg(short = 'o', long = "out")]
+		out: PathBuf,
+	},
+}
+
+fn read(path: &PathBuf) -> Result<Vec<u8>, ClientError> {
+	std::fs::read(path).map_err(|source| ClientError::Io { path: path.display().to_string(), source })
+}
+
+fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ClientError> {
+	std::fs::write(path, bytes).map_err(|source| ClientError::Io { path: path.display().to_string(), source })
+}
+
+pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome, ClientError> {
+	match command {
+		ProofCommand::Export { digest, algo, out } => {
+			let digest = parse_digest_hex(&digest)
+				.map_err(|why| ClientError::Input(format!("digest `{digest}`: {why}")))?;
+			let client = connect(global).await?;
+			let bundle = proof::export_record(&client, HashAlgo::from(algo), &digest).await?;
+			let bytes = bundle.to_canonical_bytes();
+			write(&out, &bytes)?;
+			let report = proof::verify_bytes(&bytes, None).map_err(|e| ClientError::Decode(e.to_string()))?;
+			if global.json {
+				print_json(&serde_json::json!({
+					"file": out, "bytes": bytes.len(), "block": report.proof_block_number,
+					"blockHash": report.proof_block_hash, "setId": report.set_id,
+				}));
+			} else {
+				println!(
+					"wrote {} ({} bytes): {}:{} proved at finalized block #{} (set id {}, {} set changes)",
+					out.display(),
+					bytes.len(),
+					report.algo,
+					hex_of(&report.digest.0),
+					report.proof_block_number,
+					report.set_id,
+					report.set_changes.len()
+				);
+			}
+			Ok(Outcome::Done)
+		}
+		ProofCommand::Trust { out } => {
+			let client = connect(global).await?;
+			let anchor = proof::trust_anchor(&client).await?;
+			write(&out, &anchor.to_canonical_bytes())?;
+			if global.json {
+				print_json(&anchor);
+			} else {
+				println!(
+					"wrote {}: genesis {} with {} initial validators",
+					out.display(),
+					hex_of(&anchor.genesis_hash.0),
+					anchor.initial_authorities.authorities.len()
+				);
+			}
+			Ok(Outcome::Done)
+		}
+		ProofCommand::Verify { proof: path, original, trust } => {
+			let bytes = read(&path)?;
+			let trust: Option<TrustAnchor> = match &trust {
+				Some(trust_path) => Some(serde_json::from_slice(&read(trust_path)?).map_err(|e| {
+					ClientError::Input(format!("{}: not a trust anchor: {e}", trust_path.display()))
+				})?),
+				None => None,
+			};
+			let started = Instant::now();
+			let mut result = proof::verify_bytes(&bytes, trust.as_ref());
+			if let (Ok(report), Some(original)) = (&result, &original) {
+				let digest = files::hash_file(report.hash_algo(), original)?;
+				if let Err(e) = report.check_original_digest(&digest) {
+					result = Err(e);
+				}
+			}
+			let elapsed = started.elapsed();
+			print_verification(global.json, &path, original.as_ref(), &result, elapsed.as_secs_f64());
+			Ok(if result.is_ok() { Outcome::Done } else { Outcome::No })
+		}
+	}
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+	format!("0x{}", hex::encode(bytes))
+}
+
+fn print_verification(
+	json: bool,
+	path: &std::path::Path,
+	original: Option<&PathBuf>,
+	result: &Result<Report, VerifyError>,
+	seconds: f64,
+) {
+	if json {
+		match result {
+			Ok(report) => print_json(&serde_json::json!({
+				"verified": true, "file": path, "original": original, "report": report, "seconds": seconds,
+			})),
+			Err(error) => print_json(&serde_json::json!({
+				"verified": false, "file": path, "original": original, "error": error.to_string(),
+			})),
+		}
+		return;
+	}
+	let report = match result {
+		Ok(report) => report,
+		Err(error) => {
+			println!("NOT VERIFIED {}: {error}", path.display());
+			return;
+		}
+	};
+	println!("VERIFIED {}", path.display());
+	if let Some(original) = original {
+		println!("  file       {} hashes to the record's digest", original.display());
+	}
+	let record = &report.record;
+	println!("  record     {}:{}", report.algo, hex_of(&report.digest.0));
+	println!("  kind       {}", record.kind);
+	println!("  title      {}", record.title);
+	println!("  owner      {}", record.owner);
+	println!("  submitter  {}", record.submitter);
+	println!("  deposited  {} in block #{}", format_millis_utc(record.deposited_at), record.block_number);
+	if let Some(capture) = &record.capture {
+		println!("  captured   {} at {}", capture.source_url, format_millis_utc(capture.captured_at));
+	}
+	println!(
+		"  proved at  finalized block #{} {} (state root {})",
+		report.proof_block_number,
+		hex_of(&report.proof_block_hash.0),
+		hex_of(&report.state_root.0)
+	);
+	println!(
+		"  finalized  by {} of {} validators of set id {} (threshold {}, round {}):",
+		report.finalized_by.len(),
+		report.set_size,
+		report.set_id,
+		report.threshold,
+		report.round
+	);
+	for signer in &report.finalized_by {
+		println!("               {signer}");
+	}
+	for change in &report.set_changes {
+		println!(
+			"  set change at block #{}: set {} → {} ({} validators), signed by {} of the outgoing set",
+			change.block_number,
+			change.finalized_by_set,
+			change.finalized_by_set + 1,
+			change.new_set_size,
+			change.signers.len()
+		);
+	}
+	println!("  chain      genesis {}", hex_of(&report.genesis_hash.0));
+	if report.anchored {
+		println!("  trust      genesis and initial validators match the given trust anchor");
+	} else {
+		println!(
+			"  trust      NOT ANCHORED: genesis and initial validators were taken from the proof file; \
+			 compare them with the chain's published ones or pass --trust"
+		);
+	}
+	println!("  checked in {:.1} ms", seconds * 1000.0);
+}

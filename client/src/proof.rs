@@ -1,0 +1,229 @@
+//! Exporting court proof files (`iprchain proof export`) from any node through standard RPC only:
+//! `chain_getFinalizedHead`, `chain_getHeader`, `grandpa_proveFinality`, `state_getReadProof` and
+//! `state_call` of the runtime's `GrandpaApi`. The format and its verifier live in `iprchain-proof`.
+//!
+//! The record is proved at a recent finalized block F with F's own justification (DESIGN §6): the
+//! latest justification a node keeps is for its latest finalized block, so the proof does not grow with
+//! the record's age, and the state at F is still there on a pruned node.
+
+use crate::{chain::Client, error::ClientError};
+use codec::{Decode, Encode};
+use iprchain_primitives::{rpc::to_hex, storage_keys, Digest, HashAlgo};
+use iprchain_proof::chain::Justification;
+use iprchain_proof::{
+	verify::read_proof, AuthoritySet, FinalizedHeader, Hex32, HexBytes, ProofBundle, RecordProof,
+	StoredRecord, TrustAnchor, FORMAT_NAME, FORMAT_VERSION,
+};
+use iprchain_runtime::Hash;
+use jsonrpsee::{
+	core::client::{Subscription, SubscriptionClientT},
+	rpc_params,
+	ws_client::WsClientBuilder,
+};
+use serde::Deserialize;
+use sp_runtime::{generic::Header, traits::BlakeTwo256};
+use std::time::Duration;
+
+pub use iprchain_proof::{verify_bytes, Report, VerifyError};
+
+/// `sc_consensus_grandpa::FinalityProof<Header>` as `grandpa_proveFinality` returns it.
+#[derive(Decode)]
+struct FinalityProof {
+	block: [u8; 32],
+	justification: Vec<u8>,
+	#[allow(dead_code)]
+	unknown_headers: Vec<Header<u32, BlakeTwo256>>,
+}
+
+#[derive(Deserialize)]
+struct ReadProof {
+	proof: Vec<String>,
+}
+
+fn decode_hex(text: &str) -> Result<Vec<u8>, ClientError> {
+	hex::decode(text.trim_start_matches("0x"))
+		.map_err(|e| ClientError::Decode(format!("bad hex from node: {e}")))
+}
+
+/// SCALE bytes of block `hash`'s header, checked to hash to `hash`.
+async fn header_bytes(client: &Client, hash: Hash) -> Result<(Vec<u8>, u32), ClientError> {
+	let header: Option<Header<u32, BlakeTwo256>> = client.call("chain_getHeader", rpc_params![hash]).await?;
+	let header = header.ok_or_else(|| ClientError::Decode(format!("the node has no header {hash:?}")))?;
+	let bytes = header.encode();
+	if <BlakeTwo256 as sp_runtime::traits::Hash>::hash(&bytes) != hash {
+		return Err(ClientError::Decode(format!("header {hash:?} does not hash to its hash")));
+	}
+	Ok((bytes, header.number))
+}
+
+async fn state_call<T: Decode>(client: &Client, method: &str, at: Hash) -> Result<T, ClientError> {
+	let raw: String = client.call("state_call", rpc_params![method, "0x", at]).await?;
+	T::decode(&mut &decode_hex(&raw)?[..]).map_err(|e| ClientError::Decode(format!("{method}: {e}")))
+}
+
+async fn prove_finality(client: &Client, number: u32) -> Result<FinalityProof, ClientError> {
+	let raw: Option<String> = client.call("grandpa_proveFinality", rpc_params![number]).await?;
+	let raw = raw.ok_or_else(|| {
+		ClientError::Decode(format!(
+			"the node has no GRANDPA justification covering block #{number} yet; retry in a few seconds"
+		))
+	})?;
+	FinalityProof::decode(&mut &decode_hex(&raw)?[..])
+		.map_err(|e| ClientError::Decode(format!("grandpa_proveFinality: {e}")))
+}
+
+/// A recent finalized block and its justification: `grandpa_proveFinality` at the finalized head gives
+/// the node's best justification at once, but answers "not covered by authority set changes" on a chain
+/// that has never changed its set; then the next justification is taken from
+/// `grandpa_subscribeJustifications` (every node sees one per finalized GRANDPA round).
+async fn latest_justification(
+	client: &Client,
+	finalized_number: u32,
+) -> Result<(Hash, Vec<u8>), ClientError> {
+	if let Ok(proof) = prove_finality(client, finalized_number).await {
+		return Ok((Hash::from(proof.block), proof.justification));
+	}
+	let unreachable = |e: jsonrpsee::core::ClientError| ClientError::Unreachable {
+		url: client.url().into(),
+		reason: e.to_string(),
+	};
+	let ws = WsClientBuilder::default()
+		.connection_timeout(Duration::from_secs(10))
+		.max_response_size(64 * 1024 * 1024)
+		.build(client.url())
+		.await
+		.map_err(unreachable)?;
+	let mut justifications: Subscription<String> = ws
+		.subscribe("grandpa_subscribeJustifications", rpc_params![], "grandpa_unsubscribeJustifications")
+		.await
+		.map_err(unreachable)?;
+	let next = tokio::time::timeout(JUSTIFICATION_WAIT, justifications.next())
+		.await
+		.map_err(|_| {
+			ClientError::Decode(format!(
+				"no GRANDPA justification within {} s: is the chain finalizing?",
+				JUSTIFICATION_WAIT.as_secs()
+			))
+		})?
+		.ok_or_else(|| ClientError::Decode("the node closed the justification subscription".into()))?
+		.map_err(|e| ClientError::Decode(format!("justification notification: {e}")))?;
+	let bytes = decode_hex(&next)?;
+	let justification = Justification::decode(&mut &bytes[..])
+		.map_err(|e| ClientError::Decode(format!("justification: {e}")))?;
+	Ok((Hash::from(justification.commit.target_hash), bytes))
+}
+
+/// How long to wait for a fresh justification.
+const JUSTIFICATION_WAIT: Duration = Duration::from_secs(60);
+
+/// The chain's genesis hash and genesis GRANDPA authority set (set id 0), read from the connected node
+/// (`GrandpaApi_grandpa_authorities` at genesis; needs the genesis state, i.e. a young chain or an
+/// archive node). A court should get this from a source it trusts, not from the exporting party.
+pub async fn trust_anchor(client: &Client) -> Result<TrustAnchor, ClientError> {
+	let genesis = client.genesis_hash();
+	let authorities: Vec<([u8; 32], u64)> =
+		state_call(client, "GrandpaApi_grandpa_authorities", genesis).await.map_err(|e| {
+			ClientError::Decode(format!(
+				"cannot read the genesis authority set (is the genesis state pruned on this node?): {e}"
+			))
+		})?;
+	Ok(TrustAnchor {
+		genesis_hash: Hex32(genesis.0),
+		initial_authorities: AuthoritySet {
+			set_id: 0,
+			authorities: authorities.into_iter().map(|(id, _)| Hex32(id)).collect(),
+		},
+	})
+}
+
+/// Builds the proof bundle of the record of `digest` under `algo`, at the node's latest justified
+/// finalized block, and checks it with the offline verifier before returning it.
+pub async fn export_record(
+	client: &Client,
+	algo: HashAlgo,
+	digest: &Digest,
+) -> Result<ProofBundle, ClientError> {
+	let genesis = client.genesis_hash();
+	let finalized = client.finalized_head().await?;
+	let finalized_number = client.block_number(finalized).await?;
+
+	// F: the block of the node's latest justification (normally the finalized head itself).
+	let (f_hash, f_justification) = latest_justification(client, finalized_number).await?;
+	let (f_header, f_number) = header_bytes(client, f_hash).await?;
+
+	// Authority-set history: walk the sets from genesis; the node keeps a justification for the last
+	// block of every set, and `grandpa_proveFinality(b)` for a block b of an ended set returns it.
+	let set_id_at_f: u64 = state_call(client, "GrandpaApi_current_set_id", f_hash).await?;
+	let initial = trust_anchor(client).await;
+	let initial = match (initial, set_id_at_f) {
+		(Ok(anchor), _) => anchor.initial_authorities,
+		// No genesis state (pruned) but still in the genesis set: the set in force at F is it.
+		(Err(_), 0) => {
+			let authorities: Vec<([u8; 32], u64)> =
+				state_call(client, "GrandpaApi_grandpa_authorities", f_hash).await?;
+			AuthoritySet {
+				set_id: 0,
+				authorities: authorities.into_iter().map(|(id, _)| Hex32(id)).collect(),
+			}
+		}
+		(Err(e), _) => return Err(e),
+	};
+	let mut set_changes = Vec::new();
+	let mut next_block = 1u32;
+	for _ in 0..set_id_at_f {
+		let change = prove_finality(client, next_block).await?;
+		let (header, number) = header_bytes(client, Hash::from(change.block)).await?;
+		if number >= f_number {
+			break;
+		}
+		set_changes.push(FinalizedHeader {
+			header: HexBytes(header),
+			justification: HexBytes(change.justification),
+		});
+		next_block = number + 1;
+	}
+
+	// Storage proof of the record and of the genesis hash at F's state root.
+	let record_key = storage_keys::evidence_record_key(algo, digest);
+	let genesis_key = iprchain_proof::genesis_block_hash_key();
+	let read: ReadProof = client
+		.call("state_getReadProof", rpc_params![vec![to_hex(&genesis_key), to_hex(&record_key)], f_hash])
+		.await?;
+	let mut nodes = read.proof.iter().map(|node| decode_hex(node)).collect::<Result<Vec<_>, _>>()?;
+	nodes.sort();
+	nodes.dedup();
+	let f_state_root = Header::<u32, BlakeTwo256>::decode(&mut &f_header[..])
+		.map_err(|e| ClientError::Decode(format!("header: {e}")))?
+		.state_root;
+	let values = read_proof(&f_state_root.0, &nodes, &[&genesis_key, &record_key])
+		.map_err(|e| ClientError::Decode(format!("the node's read proof: {e}")))?;
+	let value = values[1].clone().ok_or_else(|| {
+		ClientError::Input(format!(
+			"{}:{} is not deposited in finalized state (block #{f_number})",
+			algo.name(),
+			to_hex(digest)
+		))
+	})?;
+	let record = StoredRecord::decode(&mut &value[..])
+		.map_err(|e| ClientError::Decode(format!("stored record: {e}")))?;
+
+	let bundle = ProofBundle {
+		format: FORMAT_NAME.into(),
+		version: FORMAT_VERSION,
+		genesis_hash: Hex32(genesis.0),
+		initial_authorities: initial,
+		set_changes,
+		finalized: FinalizedHeader { header: HexBytes(f_header), justification: HexBytes(f_justification) },
+		record: RecordProof {
+			algo: algo.name().into(),
+			digest: Hex32(*digest),
+			storage_key: HexBytes(record_key),
+			value: HexBytes(value),
+			trie_nodes: nodes.into_iter().map(HexBytes).collect(),
+			stated: iprchain_proof::summarize(&record),
+		},
+	};
+	verify_bytes(&bundle.to_canonical_bytes(), None)
+		.map_err(|e| ClientError::Decode(format!("the exported proof does not verify: {e}")))?;
+	Ok(bundle)
+}

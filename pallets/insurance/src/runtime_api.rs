@@ -1,0 +1,22 @@
+//! Runtime API to read policies and claims, for the RPC and the CLI.
+
+use crate::types::{Claim, PolicyInfo};
+use alloc::vec::Vec;
+use iprchain_primitives::Subject;
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the insurance pallet's storage.
+	pub trait InsuranceApi<AccountId: codec::Codec> {
+		/// The policy with this id.
+		fn policy(policy: u64) -> Option<PolicyInfo<AccountId>>;
+		/// The policy bound under this policy number.
+		fn policy_by_number(policy_no: Vec<u8>) -> Option<u64>;
+		/// Every policy ever bound covering the subject, oldest first, with its id; whether each is
+		/// in force follows from its term (`Policy::state`).
+		fn policies_of(subject: Subject) -> Vec<(u64, PolicyInfo<AccountId>)>;
+		/// The claim with this id.
+		fn claim(claim: u64) -> Option<Claim<AccountId>>;
+		/// Every claim under the policy, oldest first, with its id.
+		fn claims_of(policy: u64) -> Vec<(u64, Claim<AccountId>)>;
+	}
+}
