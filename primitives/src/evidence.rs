@@ -120,6 +120,29 @@ pub struct BatchAnchor<AccountId, BlockNumber> {
 	pub anchored_at: u64,
 }
 
+/// A deposit in the evidence pallet, named by its key: what registrations, objections and insurance
+/// claims cite.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct EvidenceRef {
+	/// Hash algorithm of the deposit.
+	pub algo: crate::HashAlgo,
+	/// The deposited digest.
+	pub digest: Digest,
+}
+
 /// What an infringement can be an infringement of, and what an insurance policy can cover: a
 /// registered data-IP asset or a deposited evidence record (a work, a trademark design).
 #[derive(

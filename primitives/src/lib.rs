@@ -18,7 +18,8 @@ pub mod time;
 
 pub use assets::{AssetLock, AssetRegistry, CurrentValuation, EnforceError, ValuationInspect};
 pub use evidence::{
-	BatchAnchor, Capture, EvidenceInspect, EvidenceKind, EvidenceRecord, Subject, MAX_TITLE_LEN, MAX_URL_LEN,
+	BatchAnchor, Capture, EvidenceInspect, EvidenceKind, EvidenceRecord, EvidenceRef, Subject, MAX_TITLE_LEN,
+	MAX_URL_LEN,
 };
 pub use hashing::{Digest, HashAlgo};
 pub use roles::{HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE};

@@ -15,8 +15,8 @@ use iprchain_client::{
 	runtime::{Hash, RuntimeCall, RuntimeEvent},
 	Client, ClientError, Finalized, Signer,
 };
-use iprchain_tests::{sample_application, text_deposit, TestNode};
-use std::time::{Duration, SystemTime};
+use iprchain_tests::{now_ms, sample_application, text_deposit, TestNode};
+use std::time::Duration;
 
 const STARTUP: Duration = Duration::from_secs(180);
 
@@ -78,14 +78,10 @@ fn application(contract: EvidenceRef, scale: &str) -> ApplicationInput {
 	sample_application("东湖高新区企业用电数据集", DataSourceType::Licensed, Some(contract), scale)
 }
 
-fn wall_clock_ms() -> u64 {
-	SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_millis() as u64
-}
-
 /// Sleeps until the node's clock (the same machine's) is past `ms`, plus a block for the chain's
 /// timestamp to follow.
 async fn sleep_past(ms: u64) {
-	let now = wall_clock_ms();
+	let now = now_ms();
 	if ms > now {
 		tokio::time::sleep(Duration::from_millis(ms - now)).await;
 	}
@@ -159,7 +155,7 @@ async fn lifecycle(client: &Client, a: &Accounts) -> Result<()> {
 	let notice_until = view.notice_until.expect("notice end");
 	// Approval before the notice ends is refused (checked only while the end is safely ahead, so
 	// a slow machine cannot turn it into a spurious failure).
-	if wall_clock_ms() + 4_000 < notice_until {
+	if now_ms() + 4_000 < notice_until {
 		expect_refused(client, &a.alice, data_ip(pallet_data_ip::Call::approve { asset }), "NoticeNotOver")
 			.await?;
 	}
@@ -246,7 +242,7 @@ async fn lifecycle(client: &Client, a: &Accounts) -> Result<()> {
 	assert_eq!(certificate_status(client, &certificate_no).await?.unwrap().status, "valid");
 
 	// Charlie licenses it to Dave's bank, non-exclusively, for a day.
-	let start = wall_clock_ms();
+	let start = now_ms();
 	client
 		.submit(
 			&a.charlie,

@@ -14,18 +14,14 @@ use iprchain_client::{
 	pallet_pledge::{self, Call as PledgeCall},
 	pallet_valuation::{Call as ValuationCall, ValuationMethod},
 };
-use iprchain_tests::{sample_application, TestNode};
-use std::time::{Duration, SystemTime};
+use iprchain_tests::{now_ms, sample_application, TestNode};
+use std::time::Duration;
 
 const STARTUP: Duration = Duration::from_secs(180);
 /// 10 million yuan in fen: the loan of Hubei's first data-IP pledge.
 const LOAN_FEN: u128 = 10_000_000 * 100;
 const VALUE_FEN: u128 = 18_500_000 * 100;
 const DAY_MS: u64 = 86_400_000;
-
-fn now_ms() -> u64 {
-	SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap().as_millis() as u64
-}
 
 async fn refused(client: &Client, signer: &Signer, call: RuntimeCall, error: &str) -> Result<()> {
 	match client.submit(signer, call).await {

@@ -2,7 +2,6 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use iprchain_primitives::HashAlgo;
 use scale_info::TypeInfo;
 
 pub use crate::numbers::{
@@ -90,16 +89,7 @@ pub enum UpdateFrequency {
 	Irregular,
 }
 
-/// A deposit in the evidence pallet, named by its key.
-#[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct EvidenceRef {
-	/// Hash algorithm of the deposit.
-	pub algo: HashAlgo,
-	/// The deposited digest.
-	pub digest: [u8; 32],
-}
+pub use iprchain_primitives::EvidenceRef;
 
 /// What a holder applies to register, and what a change replaces.
 ///

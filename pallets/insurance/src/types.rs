@@ -2,7 +2,7 @@
 
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use iprchain_primitives::{Digest, HashAlgo, Subject};
+use iprchain_primitives::Subject;
 use scale_info::TypeInfo;
 
 /// An infringement-loss insurance policy (知识产权侵权损失险保单) as stored: the insurer's promise to
@@ -95,16 +95,7 @@ impl PolicyState {
 	}
 }
 
-/// A deposited evidence record, by its key: the infringement evidence (取证) a claim relies on.
-#[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
-)]
-pub struct EvidenceRef {
-	/// Its hash algorithm.
-	pub algo: HashAlgo,
-	/// Its digest.
-	pub digest: Digest,
-}
+pub use iprchain_primitives::EvidenceRef;
 
 /// Where a claim is in its lifecycle.
 #[derive(

@@ -825,6 +825,11 @@ fn history_line(entry: &HistoryEntryView) -> String {
 			_ => format!("{name}={value}"),
 		})
 		.collect();
+	history_entry_line(entry, &details)
+}
+
+/// One history entry as a line: index, block, time, action, signer, then `details` already formatted.
+pub(super) fn history_entry_line(entry: &HistoryEntryView, details: &[String]) -> String {
 	format!(
 		"{:>4}  #{:<8} {}  {:<20} by {}{}{}",
 		entry.index,

@@ -3,7 +3,7 @@
 //! contacted; amounts in yuan are read exactly, never through floating point.
 
 use super::{
-	cli_asset::{date, landed, not_found, parse_at, report, signer, ss58},
+	cli_asset::{date, history_entry_line, landed, not_found, parse_at, report, signer, ss58},
 	connect, print_json, Global, Outcome,
 };
 use clap::{Args, Subcommand};
@@ -505,16 +505,7 @@ fn history_line(entry: &HistoryEntryView) -> String {
 			_ => format!("{name}={value}"),
 		})
 		.collect();
-	format!(
-		"{:>4}  #{:<8} {}  {:<20} by {}{}{}",
-		entry.index,
-		entry.block_number,
-		date(entry.at),
-		entry.action,
-		entry.actor,
-		if details.is_empty() { "" } else { "  " },
-		details.join(" ")
-	)
+	history_entry_line(entry, &details)
 }
 
 pub async fn run_bank(global: &Global, command: BankCommand) -> Result<Outcome, ClientError> {
