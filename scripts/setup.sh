@@ -3,7 +3,8 @@
 set -euo pipefail
 
 need_apt=()
-for package in clang libclang-dev protobuf-compiler; do
+# curl and python3 are used by the network and demonstration scripts.
+for package in clang libclang-dev protobuf-compiler curl python3; do
 	dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
 done
 if ((${#need_apt[@]})); then

@@ -312,7 +312,7 @@ pub struct Enforced {
 
 /// Submits `call`, waits for finality and picks the answer out of the transaction's events; `event`
 /// (`Pledge.Proposed`) names the expected one in the message when it is missing.
-async fn submit_expecting<T>(
+pub(crate) async fn submit_expecting<T>(
 	client: &Client,
 	signer: &Signer,
 	call: RuntimeCall,

@@ -11,7 +11,9 @@ pub mod evidence;
 pub mod files;
 pub mod finance;
 pub mod governance;
+pub mod insurance;
 pub mod proof;
+pub mod roles;
 pub mod signer;
 pub mod time;
 
@@ -24,6 +26,7 @@ pub use iprchain_runtime as runtime;
 pub use jsonrpsee::rpc_params;
 pub use pallet_data_ip;
 pub use pallet_evidence;
+pub use pallet_insurance;
 pub use pallet_pledge;
 pub use pallet_roles;
 pub use pallet_sudo;

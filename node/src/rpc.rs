@@ -2,8 +2,10 @@
 //! the GRANDPA methods (`grandpa_proveFinality`, …) and the registry's `ipr_*` methods.
 
 mod assets;
+mod insurance;
 
 use assets::AssetsApiServer;
+use insurance::InsuranceRpcApiServer;
 use std::sync::Arc;
 
 use iprchain_primitives::{
@@ -97,7 +99,8 @@ where
 		.into_rpc(),
 	)?;
 	module.merge(Ipr::new(client.clone()).into_rpc())?;
-	module.merge(assets::Assets::new(client).into_rpc())?;
+	module.merge(assets::Assets::new(client.clone()).into_rpc())?;
+	module.merge(insurance::Insurance::new(client).into_rpc())?;
 	Ok(module)
 }
 
@@ -125,6 +128,14 @@ impl<C> Ipr<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
+}
+
+/// The node's clock, Unix milliseconds: what "now" means for a read at the best block.
+pub(crate) fn wall_clock_ms() -> u64 {
+	std::time::SystemTime::now()
+		.duration_since(std::time::SystemTime::UNIX_EPOCH)
+		.map(|d| d.as_millis() as u64)
+		.unwrap_or(0)
 }
 
 pub(crate) fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {

@@ -376,3 +376,99 @@ pub struct HistoryEntryView {
 	/// The action's details as `name: value` pairs, values as text.
 	pub details: Vec<(String, String)>,
 }
+
+/// What an insurance policy covers: a registered asset or a deposited work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubjectView {
+	/// The asset id, for an asset.
+	pub asset: Option<u64>,
+	/// The deposit, for a deposited work.
+	pub evidence: Option<EvidenceRefView>,
+}
+
+/// An insurance policy in `ipr_getPolicy`. Amounts are fen as decimal strings, with the same in yuan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyView {
+	/// Policy id on the chain.
+	pub id: u64,
+	/// The insurer's policy number.
+	pub policy_no: String,
+	/// The insurer, SS58.
+	pub insurer: String,
+	/// The insured, SS58.
+	pub insured: String,
+	/// What it covers.
+	pub subjects: Vec<SubjectView>,
+	/// `pending`, `in-force` or `expired`, judged at `evaluatedAt`.
+	pub state: String,
+	/// Limit of indemnity over the term, fen.
+	pub coverage_fen: String,
+	/// The same in yuan.
+	pub coverage_cny: String,
+	/// Premium, fen.
+	pub premium_fen: String,
+	/// Paid out so far, fen.
+	pub paid_fen: String,
+	/// Still available, fen.
+	pub remaining_fen: String,
+	/// Start of the term, Unix milliseconds, inclusive.
+	pub start: u64,
+	/// End of the term, Unix milliseconds, exclusive.
+	pub end: u64,
+	/// When it was bound on chain, Unix milliseconds.
+	pub bound_at: u64,
+	/// The time `state` was judged at, Unix milliseconds.
+	pub evaluated_at: u64,
+}
+
+/// An insurer's decision on a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecisionView {
+	/// Whether the claim was approved.
+	pub approved: bool,
+	/// Digest of the decision's reasons, `0x`-hex.
+	pub reason_digest: String,
+	/// When it was decided, Unix milliseconds.
+	pub at: u64,
+}
+
+/// A claim under a policy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClaimView {
+	/// Claim id on the chain.
+	pub id: u64,
+	/// Who filed it, SS58.
+	pub claimant: String,
+	/// The infringement evidence it cites.
+	pub evidence: EvidenceRefView,
+	/// The covered subject infringed.
+	pub subject: SubjectView,
+	/// The loss claimed, fen.
+	pub amount_fen: String,
+	/// The same in yuan.
+	pub amount_cny: String,
+	/// `filed`, `approved`, `rejected` or `paid`.
+	pub status: String,
+	/// When it was filed, Unix milliseconds.
+	pub filed_at: u64,
+	/// The insurer's decision, once decided.
+	pub decision: Option<DecisionView>,
+	/// When it was paid, Unix milliseconds.
+	pub paid_at: Option<u64>,
+}
+
+/// Answer of `ipr_getPolicy`: the policy and every claim under it, oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyDetailView {
+	/// The policy.
+	pub policy: PolicyView,
+	/// Its claims.
+	pub claims: Vec<ClaimView>,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}

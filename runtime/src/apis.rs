@@ -238,6 +238,10 @@ impl_runtime_apis! {
 		fn claims_of(policy: u64) -> Vec<(u64, pallet_insurance::Claim<AccountId>)> {
 			pallet_insurance::Pallet::<Runtime>::claims_of(policy)
 		}
+
+		fn now_ms() -> u64 {
+			pallet_insurance::Pallet::<Runtime>::now_ms()
+		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {

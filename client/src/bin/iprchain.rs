@@ -16,6 +16,8 @@ use std::{path::PathBuf, process::ExitCode, time::Duration};
 mod cli_asset;
 #[path = "iprchain/cli_finance.rs"]
 mod cli_finance;
+#[path = "iprchain/cli_insurance.rs"]
+mod cli_insurance;
 #[path = "iprchain/cli_proof.rs"]
 mod cli_proof;
 
@@ -50,6 +52,9 @@ enum Command {
 	/// Evidence deposits (存证), lookups and verification (验真).
 	#[command(subcommand)]
 	Evidence(EvidenceCommand),
+	/// Right holders (权利人): a workstation registers an organisation after checking its papers.
+	#[command(subcommand)]
+	Holder(HolderCommand),
 	/// Data-IP registration (数据知识产权登记): apply, approve, change, transfer, license, renew, …,
 	/// and reading assets, certificates and histories.
 	#[command(subcommand)]
@@ -66,9 +71,26 @@ enum Command {
 	/// The bank's check before lending against an asset.
 	#[command(subcommand)]
 	Bank(cli_finance::BankCommand),
+	/// Infringement-loss insurance (知识产权侵权损失险): bind, claim, decide, pay, show.
+	#[command(subcommand)]
+	Policy(cli_insurance::PolicyCommand),
 	/// Court proof files: export one from a node, verify one offline.
 	#[command(subcommand)]
 	Proof(cli_proof::ProofCommand),
+}
+
+#[derive(Subcommand)]
+enum HolderCommand {
+	/// Register an account as a right holder (a workstation). The chain keeps the SHA-256 digest of the
+	/// organisation's unified social credit code (统一社会信用代码), never the code, so one organisation
+	/// cannot be registered under two accounts.
+	Register {
+		/// The holder's account, SS58 (`iprchain-node key inspect SURI` prints it).
+		account: String,
+		/// The 18-character unified social credit code; its check character is verified here.
+		#[arg(long)]
+		uscc: String,
+	},
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -135,6 +157,15 @@ enum EvidenceCommand {
 		#[arg(long, value_enum, default_value = "sha256")]
 		algo: Algo,
 	},
+	/// Link deposited infringement evidence (kind infringement) to the asset or deposited work it
+	/// infringes, so insurance claims may cite it (a workstation, or the subject's right holder).
+	LinkInfringement {
+		/// The infringement evidence, ALGO:HEX (e.g. sha256:0x…).
+		evidence: String,
+		/// What it infringes: asset:ID for a registered asset, or ALGO:HEX for a deposited work.
+		#[arg(long)]
+		subject: String,
+	},
 	/// Check a batch item's proof file (and the original file, if given) against the chain.
 	VerifyItem {
 		/// A proof file written by `evidence batch`.
@@ -200,11 +231,13 @@ async fn run(cli: Cli) -> Result<Outcome, ClientError> {
 	let global = &cli.global;
 	match cli.command {
 		Command::Evidence(command) => run_evidence(global, command).await,
+		Command::Holder(command) => run_holder(global, command).await,
 		Command::Asset(command) => cli_asset::run_asset(global, command).await,
 		Command::Court(command) => cli_asset::run_court(global, command).await,
 		Command::Valuation(command) => cli_finance::run_valuation(global, command).await,
 		Command::Pledge(command) => cli_finance::run_pledge(global, command).await,
 		Command::Bank(command) => cli_finance::run_bank(global, command).await,
+		Command::Policy(command) => cli_insurance::run_policy(global, command).await,
 		Command::Proof(command) => cli_proof::run_proof(global, command).await,
 	}
 }
@@ -342,6 +375,9 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 			}
 			Ok(Outcome::Done)
 		}
+		EvidenceCommand::LinkInfringement { evidence, subject } => {
+			cli_insurance::run_link_infringement(global, &evidence, &subject).await
+		}
 		EvidenceCommand::VerifyItem { proof, file } => {
 			let client = connect(global).await?;
 			let result = evidence::verify_item(&client, &proof, file.as_deref()).await?;
@@ -362,6 +398,31 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 				println!("NOT VERIFIED: root {} is not anchored in finalized state", result.root);
 			}
 			Ok(if verified { Outcome::Done } else { Outcome::No })
+		}
+	}
+}
+
+async fn run_holder(global: &Global, command: HolderCommand) -> Result<Outcome, ClientError> {
+	match command {
+		HolderCommand::Register { account, uscc } => {
+			let signer = Signer::from_suri_or_file(&global.suri)?;
+			let holder = parse_account(&account)?;
+			let code = iprchain_client::roles::parse_uscc(&uscc)?;
+			let client = connect(global).await?;
+			let registered = iprchain_client::roles::register_holder(&client, &signer, holder, &code).await?;
+			if global.json {
+				print_json(&registered);
+			} else {
+				println!(
+					"registered holder {} (USCC digest {}) by workstation {}\n  block #{} {:?} (finalized)",
+					registered.holder,
+					registered.uscc_digest,
+					registered.by,
+					registered.included.block_number,
+					registered.included.block_hash
+				);
+			}
+			Ok(Outcome::Done)
 		}
 	}
 }

@@ -1,7 +1,7 @@
 //! `ipr_assetStatus`, `ipr_certificateStatus` and `ipr_assetHistory`: data-IP registrations as a bank
 //! or a court reads them.
 
-use std::{sync::Arc, time::SystemTime};
+use std::sync::Arc;
 
 use iprchain_primitives::rpc::{
 	fen_to_cny, to_hex, ApplicationView, AssetStatusView, AtView, CertificateStatusView, EvidenceRefView,
@@ -23,7 +23,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 
-use super::{internal_error, invalid_params, resolve_at};
+use super::{internal_error, invalid_params, resolve_at, wall_clock_ms};
 
 /// Most history entries one `ipr_assetHistory` call returns.
 const MAX_HISTORY_PAGE: u32 = 1_000;
@@ -571,10 +571,6 @@ fn parse_hash(hex: &str) -> RpcResult<Hash> {
 
 fn text(bytes: &[u8]) -> String {
 	String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn wall_clock_ms() -> u64 {
-	SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
 }
 
 fn runtime_error(error: sp_api::ApiError) -> jsonrpsee::types::ErrorObjectOwned {

@@ -59,7 +59,8 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
-	pub(crate) fn now_ms() -> u64 {
+	/// The time terms are judged by: the current block's timestamp, Unix milliseconds.
+	pub fn now_ms() -> u64 {
 		// Milliseconds fit in a u64 for the next 500 million years.
 		T::TimeProvider::now().as_millis() as u64
 	}

@@ -18,5 +18,8 @@ sp_api::decl_runtime_apis! {
 		fn claim(claim: u64) -> Option<Claim<AccountId>>;
 		/// Every claim under the policy, oldest first, with its id.
 		fn claims_of(policy: u64) -> Vec<(u64, Claim<AccountId>)>;
+		/// The block's time as the pallet judges terms by it, Unix milliseconds, so a reader at a past
+		/// block sees a policy's state as the chain saw it then.
+		fn now_ms() -> u64;
 	}
 }

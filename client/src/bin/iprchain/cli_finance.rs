@@ -195,7 +195,7 @@ pub struct MaturityArgs {
 	days: Option<u64>,
 }
 
-fn amount(cny: Option<&str>, fen: Option<&str>, flags: &str) -> Result<u128, ClientError> {
+pub(super) fn amount(cny: Option<&str>, fen: Option<&str>, flags: &str) -> Result<u128, ClientError> {
 	match (cny, fen) {
 		(Some(cny), _) => parse_cny(cny),
 		(None, Some(fen)) => parse_fen(fen),
@@ -203,7 +203,7 @@ fn amount(cny: Option<&str>, fen: Option<&str>, flags: &str) -> Result<u128, Cli
 	}
 }
 
-fn document_digest(
+pub(super) fn document_digest(
 	what: &str,
 	file: Option<&Path>,
 	digest: Option<&str>,
@@ -216,7 +216,12 @@ fn document_digest(
 	}
 }
 
-fn time_or_days(what: &str, time: Option<&str>, days: Option<u64>, now_ms: u64) -> Result<u64, ClientError> {
+pub(super) fn time_or_days(
+	what: &str,
+	time: Option<&str>,
+	days: Option<u64>,
+	now_ms: u64,
+) -> Result<u64, ClientError> {
 	match (time, days) {
 		(Some(time), _) => parse_time_ms(time),
 		(None, Some(days)) => days_after("--days", now_ms, days),
@@ -224,11 +229,11 @@ fn time_or_days(what: &str, time: Option<&str>, days: Option<u64>, now_ms: u64) 
 	}
 }
 
-fn yuan(fen: u128) -> String {
+pub(super) fn yuan(fen: u128) -> String {
 	format!("{} CNY", format_yuan(fen))
 }
 
-fn at_line(at: &AtView) -> String {
+pub(super) fn at_line(at: &AtView) -> String {
 	format!(
 		"block #{} {} ({})",
 		at.number,
