@@ -54,6 +54,25 @@ j = json.loads(sys.argv[1])
 print(eval(sys.argv[2]))' "$1" "$2"
 }
 
+# synced URL BLOCK: waits (at most 60 s) until the node at URL has finalized block BLOCK, so a read there
+# sees what was just written through another node; the nodes finalize the same blocks, but each
+# learns of it on its own schedule.
+synced() {
+	local http=${1/#ws:/http:} deadline=$((SECONDS + 60)) finalized
+	while ((SECONDS < deadline)); do
+		finalized=$(curl -s --max-time 2 -H 'Content-Type: application/json' \
+			-d '{"jsonrpc":"2.0","id":1,"method":"chain_getFinalizedHead","params":[]}' "$http" |
+			python3 -c 'import json,sys; print(json.load(sys.stdin)["result"])' 2>/dev/null) &&
+			finalized=$(curl -s --max-time 2 -H 'Content-Type: application/json' \
+				-d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"chain_getHeader\",\"params\":[\"$finalized\"]}" "$http" |
+				python3 -c 'import json,sys; print(int(json.load(sys.stdin)["result"]["number"], 16))' 2>/dev/null) &&
+			((finalized >= $2)) && return 0
+		sleep 0.5
+	done
+	echo "FAILED: the node at $1 did not finalize block #$2 within 60 s" >&2
+	exit 1
+}
+
 say() { # say ACTOR TEXT: the step's one line
 	step_number=$((step_number + 1))
 	printf '%2d. %-28s %s\n' "$step_number" "$1" "$2"
@@ -124,6 +143,7 @@ remember "data-IP certificate" "$certificate (asset $asset)"
 answer=$(run "$donghu" //Charlie valuation submit "$asset" --value-cny 18500000 --method income \
 	--report-file "$work/files/appraisal-report.txt" --days 180)
 say "Appraiser" "valued asset $asset at 18,500,000.00 CNY (income approach), valid 180 days"
+synced "$jianghan" "$(field "$answer" 'j["blockNumber"]')"
 remember "valuation" "18,500,000.00 CNY, income approach"
 
 # --- Pledge financing ----------------------------------------------------------------------------------
@@ -134,6 +154,7 @@ pledge=$(field "$answer" 'j["pledge"]')
 say "Guanggu Data Technology" "proposed pledge $pledge of asset $asset to the bank for 10,000,000.00 CNY"
 answer=$(run "$jianghan" //Dave pledge accept "$pledge")
 say "Bank (at Jianghan)" "accepted pledge $pledge, relying on valuation #$(field "$answer" 'j["valuationIndex"]')"
+synced "$bureau" "$(field "$answer" 'j["blockNumber"]')"
 remember "pledge" "#$pledge, 10,000,000.00 CNY to the bank, active"
 # A second lender's check now says no: the asset is already pledged.
 set +e
@@ -161,6 +182,7 @@ say "Calligraphy society" "filed claim $claim under $policy_no for 300,000.00 CN
 run "$jianghan" //Dave policy decide "$claim" --approve --reason-file "$work/files/settlement-notice.txt" >/dev/null
 answer=$(run "$jianghan" //Dave policy pay "$claim")
 say "Insurer (at Jianghan)" "approved and paid claim $claim: $(field "$answer" 'cny(j["amountFen"])')"
+synced "$bureau" "$(field "$answer" 'j["blockNumber"]')"
 answer=$(run "$bureau" //Eve policy show "$policy")
 remember "insurance claim" "#$claim, $(field "$answer" 'j["claims"][0]["status"]'), remaining coverage $(field "$answer" 'cny(j["policy"]["remainingFen"])')"
 
