@@ -237,10 +237,11 @@ impl Client {
 		extrinsic: &[u8],
 	) -> Result<Finalized, ClientError> {
 		let timeout = self.finality_timeout;
-		let block_hash = tokio::time::timeout(timeout, async {
+		let deadline = tokio::time::Instant::now() + timeout;
+		let watched = tokio::time::timeout_at(deadline, async {
 			loop {
 				match watch.next().await {
-					Some(Ok(TxStatus::Finalized(hash))) => return Ok(hash),
+					Some(Ok(TxStatus::Finalized(hash))) => return Ok(Some(hash)),
 					Some(Ok(TxStatus::Dropped)) => {
 						return Err(ClientError::Dropped("was dropped from the pool".into()))
 					}
@@ -255,18 +256,58 @@ impl Client {
 					}
 					Some(Ok(_)) => continue,
 					Some(Err(e)) => return Err(ClientError::Decode(format!("transaction status: {e}"))),
-					None => {
-						return Err(ClientError::Unreachable {
-							url: self.url.clone(),
-							reason: "the node closed the transaction subscription".into(),
-						})
-					}
+					// The node ended the subscription without a final status (seen on a heavily
+					// loaded machine); the transaction may still be finalized, so look for it.
+					None => return Ok(None),
 				}
 			}
 		})
 		.await
 		.map_err(|_| ClientError::FinalityTimeout(timeout.as_secs()))??;
+		let block_hash = match watched {
+			Some(hash) => hash,
+			None => self.find_finalized(extrinsic, deadline).await?,
+		};
 		self.outcome(block_hash, extrinsic).await
+	}
+
+	/// Waits for an extrinsic submitted without a status subscription (`author_submitExtrinsic`, or by
+	/// another process) to be finalized, looking block by block, and turns its events into a result.
+	pub async fn await_extrinsic(&self, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
+		let deadline = tokio::time::Instant::now() + self.finality_timeout;
+		let block_hash = self.find_finalized(extrinsic, deadline).await?;
+		self.outcome(block_hash, extrinsic).await
+	}
+
+	/// Looks for `extrinsic` in finalized blocks, from a little before the current finalized head
+	/// onwards, until `deadline`: also the fallback when the status subscription ends early.
+	async fn find_finalized(
+		&self,
+		extrinsic: &[u8],
+		deadline: tokio::time::Instant,
+	) -> Result<Hash, ClientError> {
+		// More blocks than a transaction waits in the pool of a working network.
+		const SEARCH_BACK_BLOCKS: u32 = 64;
+		let wanted = to_hex(extrinsic);
+		let head = self.block_number(self.finalized_head().await?).await?;
+		let mut next = head.saturating_sub(SEARCH_BACK_BLOCKS);
+		loop {
+			let head = self.block_number(self.finalized_head().await?).await?;
+			while next <= head {
+				let hash: Option<Hash> = self.call("chain_getBlockHash", rpc_params![next]).await?;
+				if let Some(hash) = hash {
+					let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![hash]).await?;
+					if block.block.extrinsics.contains(&wanted) {
+						return Ok(hash);
+					}
+				}
+				next += 1;
+			}
+			if tokio::time::Instant::now() >= deadline {
+				return Err(ClientError::FinalityTimeout(self.finality_timeout.as_secs()));
+			}
+			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+		}
 	}
 
 	/// Finds `extrinsic` in finalized block `block_hash` and turns its events into a result.

@@ -33,6 +33,7 @@ async fn dev_node_deposits_verifies_and_refuses() -> Result<()> {
 
 	deposit_is_finalized_and_readable(&client, &files_dir).await?;
 	duplicate_and_unauthorised_are_refused(&client, &files_dir).await?;
+	unwatched_submission_is_found(&client).await?;
 	batch_items_verify(&client, &files_dir).await?;
 	cli_exit_codes(&node, &files_dir)?;
 	bad_input_gets_clear_errors(&client).await?;
@@ -99,6 +100,33 @@ async fn duplicate_and_unauthorised_are_refused(client: &Client, dir: &TempDir) 
 		other => panic!("expected a pool rejection, got {other:?}"),
 	}
 	assert!(client.evidence(HashAlgo::Sha256, &other, None).await?.is_none());
+	Ok(())
+}
+
+/// A transaction submitted without a status subscription is found in finalized blocks, with its
+/// outcome: what the client falls back to when a node ends a subscription early.
+async fn unwatched_submission_is_found(client: &Client) -> Result<()> {
+	let alice = Signer::from_suri("//Alice")?;
+	let bob = Signer::from_suri("//Bob")?;
+	let digest = HashAlgo::Sha256.digest(b"submitted without a watch");
+	let submit = |signer: &Signer, nonce| {
+		let extrinsic = client.sign(signer, deposit_request(digest, "unwatched").call(), nonce);
+		async move {
+			let hex = format!("0x{}", hex::encode(&extrinsic));
+			let _: iprchain_client::runtime::Hash =
+				client.call("author_submitExtrinsic", iprchain_client::rpc_params![hex]).await?;
+			Ok::<_, anyhow::Error>(extrinsic)
+		}
+	};
+	let first = submit(&alice, client.next_nonce(&alice).await?).await?;
+	let finalized = client.await_extrinsic(&first).await?;
+	assert!(client.evidence(HashAlgo::Sha256, &digest, Some(finalized.block_hash)).await?.is_some());
+	// A failing one is found too, and reported by its pallet error.
+	let second = submit(&bob, client.next_nonce(&bob).await?).await?;
+	match client.await_extrinsic(&second).await {
+		Err(ClientError::DispatchFailed(reason)) => assert_eq!(reason, "Evidence.AlreadyDeposited"),
+		other => panic!("expected AlreadyDeposited, got {other:?}"),
+	}
 	Ok(())
 }
 
