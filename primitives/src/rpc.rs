@@ -411,7 +411,9 @@ pub struct PolicyView {
 	pub premium_fen: String,
 	/// Paid out so far, fen.
 	pub paid_fen: String,
-	/// Still available, fen.
+	/// Approved and not yet paid, fen: held against the coverage.
+	pub approved_fen: String,
+	/// Still available for new approvals, fen: coverage less paid and approved.
 	pub remaining_fen: String,
 	/// Start of the term, Unix milliseconds, inclusive.
 	pub start: u64,

@@ -216,7 +216,7 @@ async fn insurance_through_the_cli() -> Result<()> {
 		"policy 0 (P-1): in-force",
 		"coverage      1,000.00 CNY",
 		"premium       12.50 CNY",
-		"paid          300.00 CNY (remaining 700.00 CNY)",
+		"paid          300.00 CNY (approved, to be paid 0.00 CNY; remaining 700.00 CNY)",
 		"paid 300.00 CNY by",
 		"rejected 50.00 CNY by",
 	] {

@@ -98,6 +98,7 @@ fn policy_view(id: u64, policy: PolicyInfo<AccountId>, evaluated_at: u64) -> Pol
 		coverage_cny: fen_to_cny(policy.coverage_fen),
 		premium_fen: policy.premium_fen.to_string(),
 		paid_fen: policy.paid_fen.to_string(),
+		approved_fen: policy.approved_fen.to_string(),
 		remaining_fen: policy.remaining_fen().to_string(),
 		start: policy.start_ms,
 		end: policy.end_ms,

@@ -81,6 +81,7 @@ fn insert_policy<T: Config>(insurer: &T::AccountId, insured: &T::AccountId) -> (
 			end_ms: u64::MAX,
 			bound_at_ms: 0,
 			paid_fen: 0,
+			approved_fen: 0,
 		},
 	);
 	ClaimsOf::<T>::insert(policy, one_short::<T::MaxClaimsPerPolicy>());

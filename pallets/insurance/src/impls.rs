@@ -79,5 +79,6 @@ fn unbound_policy<T: Config>(policy: PolicyOf<T>) -> PolicyInfo<T::AccountId> {
 		end_ms: policy.end_ms,
 		bound_at_ms: policy.bound_at_ms,
 		paid_fen: policy.paid_fen,
+		approved_fen: policy.approved_fen,
 	}
 }

@@ -254,7 +254,7 @@ pub mod pallet {
 		NotInfringementEvidence,
 		/// The claimed amount must be positive.
 		ZeroAmount,
-		/// The amount exceeds what is left of the coverage after what has been paid.
+		/// The amount exceeds what is left of the coverage after what has been paid and approved.
 		ExceedsCoverage,
 		/// The claim is not in a state that allows this.
 		WrongState,
@@ -334,6 +334,7 @@ pub mod pallet {
 					end_ms,
 					bound_at_ms: now,
 					paid_fen: 0,
+					approved_fen: 0,
 				},
 			);
 			Self::deposit_event(Event::PolicyBound {
@@ -415,8 +416,10 @@ pub mod pallet {
 
 		/// Approves or rejects a filed claim, with the digest of the decision's reasons.
 		///
-		/// The policy's insurer only, also after the term has ended; a claim is decided once. Emits
-		/// [`Event::ClaimDecided`].
+		/// The policy's insurer only, also after the term has ended; a claim is decided once. An
+		/// approval holds the claimed amount against the coverage and is refused with
+		/// `ExceedsCoverage` if what was paid and approved leaves too little: the insurer rejects the
+		/// claim instead, or settles it under another policy. Emits [`Event::ClaimDecided`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::decide())]
 		pub fn decide(
@@ -429,9 +432,16 @@ pub mod pallet {
 			let now = Self::now_ms();
 			let policy = Claims::<T>::try_mutate(claim, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownClaim)?;
-				let policy = Policies::<T>::get(record.policy).ok_or(Error::<T>::UnknownPolicy)?;
+				let mut policy = Policies::<T>::get(record.policy).ok_or(Error::<T>::UnknownPolicy)?;
 				ensure!(policy.insurer == who, Error::<T>::NotPolicyInsurer);
 				ensure!(record.status == ClaimStatus::Filed, Error::<T>::WrongState);
+				if approve {
+					// Approval holds the amount against the coverage, so two approvals can never
+					// promise more than the policy covers.
+					ensure!(record.amount_fen <= policy.remaining_fen(), Error::<T>::ExceedsCoverage);
+					policy.approved_fen = policy.approved_fen.saturating_add(record.amount_fen);
+					Policies::<T>::insert(record.policy, policy);
+				}
 				record.status = if approve { ClaimStatus::Approved } else { ClaimStatus::Rejected };
 				record.decision = Some(Decision { approved: approve, reason_digest, at_ms: now });
 				Ok::<_, Error<T>>(record.policy)
@@ -443,9 +453,8 @@ pub mod pallet {
 		/// Records the payment (赔付) of an approved claim, adding its amount to what the policy has
 		/// paid.
 		///
-		/// The policy's insurer only, also after the term has ended. Refused if the payment would take
-		/// the policy's payments beyond its coverage, which other claims paid since this one was filed
-		/// may have used up. Emits [`Event::ClaimPaid`].
+		/// The policy's insurer only, also after the term has ended. The approval reserved the amount,
+		/// so a payment always fits the coverage. Emits [`Event::ClaimPaid`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::pay())]
 		pub fn pay(origin: OriginFor<T>, claim: u64) -> DispatchResult {
@@ -458,11 +467,13 @@ pub mod pallet {
 					let policy = slot.as_mut().ok_or(Error::<T>::UnknownPolicy)?;
 					ensure!(policy.insurer == who, Error::<T>::NotPolicyInsurer);
 					ensure!(record.status == ClaimStatus::Approved, Error::<T>::WrongState);
+					// Approval reserved the amount, so this only moves it from approved to paid.
 					let paid_fen = policy
 						.paid_fen
 						.checked_add(record.amount_fen)
 						.filter(|paid| *paid <= policy.coverage_fen)
 						.ok_or(Error::<T>::ExceedsCoverage)?;
+					policy.approved_fen = policy.approved_fen.saturating_sub(record.amount_fen);
 					policy.paid_fen = paid_fen;
 					Ok::<_, Error<T>>(paid_fen)
 				})?;

@@ -142,6 +142,7 @@ fn insurer_binds_a_policy() {
 			end_ms: TERM_END,
 			bound_at_ms: START_MS,
 			paid_fen: 0,
+			approved_fen: 0,
 		};
 		let stored = stored_policy(0);
 		assert_eq!(stored.policy_no.clone().into_inner(), NO.to_vec());
@@ -861,19 +862,33 @@ fn pay_refuses_anyone_but_the_policys_insurer() {
 }
 
 #[test]
-fn pay_refuses_to_go_beyond_the_coverage() {
+fn approval_holds_coverage_so_approved_claims_never_exceed_it() {
 	new_test_ext().execute_with(|| {
 		let policy = bind();
-		// Both fit the coverage when filed, as nothing has been paid yet; together they exceed it.
-		let first = approved(policy, COVERAGE / 2 + 1);
-		let second = approved(policy, COVERAGE / 2);
-		let third = approved(policy, COVERAGE / 2 - 1);
+		// All three fit the coverage when filed, as nothing is approved yet; together they exceed it.
+		let first = file(policy, COVERAGE / 2 + 1);
+		let second = file(policy, COVERAGE / 2);
+		let third = file(policy, COVERAGE / 2 - 1);
+		assert_ok!(decide_as(INSURER, first, true));
+		assert_eq!(stored_policy(policy).approved_fen, COVERAGE / 2 + 1);
+		assert_eq!(stored_policy(policy).remaining_fen(), COVERAGE / 2 - 1);
+		// The second would promise more than the policy covers: refused, still filed, nothing held.
+		assert_noop!(decide_as(INSURER, second, true), Error::<Test>::ExceedsCoverage);
+		assert_eq!(status(second), ClaimStatus::Filed);
+		// New claims count what is approved too.
+		assert_noop!(claim_as(INSURED, policy, asset(ASSET), COVERAGE / 2), Error::<Test>::ExceedsCoverage);
+		// What fits is approved up to the coverage exactly, and every approved claim is paid.
+		assert_ok!(decide_as(INSURER, third, true));
+		assert_eq!(stored_policy(policy).remaining_fen(), 0);
+		assert_ok!(decide_as(INSURER, second, false));
 		assert_ok!(pay_as(INSURER, first));
-		assert_noop!(pay_as(INSURER, second), Error::<Test>::ExceedsCoverage);
-		assert_eq!(status(second), ClaimStatus::Approved);
-		// What fits is paid, up to the coverage exactly.
+		assert_eq!(
+			(stored_policy(policy).paid_fen, stored_policy(policy).approved_fen),
+			(COVERAGE / 2 + 1, COVERAGE / 2 - 1)
+		);
 		assert_ok!(pay_as(INSURER, third));
-		assert_eq!(stored_policy(policy).paid_fen, COVERAGE);
+		assert_eq!((stored_policy(policy).paid_fen, stored_policy(policy).approved_fen), (COVERAGE, 0));
+		assert_eq!(status(second), ClaimStatus::Rejected);
 	});
 }
 

@@ -33,8 +33,11 @@ pub struct Policy<AccountId, PolicyNo, Subjects> {
 	pub end_ms: u64,
 	/// When the insurer bound the policy on chain, Unix milliseconds.
 	pub bound_at_ms: u64,
-	/// Sum of the claims paid under the policy, in fen; never more than `coverage_fen`.
+	/// Sum of the claims paid under the policy, in fen.
 	pub paid_fen: u128,
+	/// Sum of the claims approved and not yet paid, in fen: coverage they hold, so that paying them
+	/// never fails. `paid_fen + approved_fen` never exceeds `coverage_fen`.
+	pub approved_fen: u128,
 }
 
 impl<AccountId, PolicyNo, Subjects> Policy<AccountId, PolicyNo, Subjects> {
@@ -43,9 +46,9 @@ impl<AccountId, PolicyNo, Subjects> Policy<AccountId, PolicyNo, Subjects> {
 		self.start_ms <= now_ms && now_ms < self.end_ms
 	}
 
-	/// What may still be claimed and paid, in fen: coverage less what was paid.
+	/// What may still be claimed and approved, in fen: coverage less what was paid or approved.
 	pub fn remaining_fen(&self) -> u128 {
-		self.coverage_fen.saturating_sub(self.paid_fen)
+		self.coverage_fen.saturating_sub(self.paid_fen).saturating_sub(self.approved_fen)
 	}
 
 	/// The state of the term at `now_ms`.

@@ -316,8 +316,9 @@ fn print_policy(detail: &PolicyDetailView) {
 	println!("  coverage      {}", format_fen_text(&policy.coverage_fen));
 	println!("  premium       {}", format_fen_text(&policy.premium_fen));
 	println!(
-		"  paid          {} (remaining {})",
+		"  paid          {} (approved, to be paid {}; remaining {})",
 		format_fen_text(&policy.paid_fen),
+		format_fen_text(&policy.approved_fen),
 		format_fen_text(&policy.remaining_fen)
 	);
 	for subject in &policy.subjects {
