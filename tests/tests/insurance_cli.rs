@@ -62,19 +62,10 @@ async fn insurance_through_the_cli() -> Result<()> {
 	let long_number = "P".repeat(65);
 	bad(
 		&[
-			"policy",
-			"bind",
-			"--policy-no",
-			&long_number,
-			"--insured",
-			&ferdie,
-			"--subject",
-			"asset:1",
-			&term[0],
-			&term[1],
-			&term[2],
-			&term[3],
-		],
+			&["policy", "bind", "--policy-no", &long_number, "--insured", &ferdie, "--subject", "asset:1"][..],
+			&term,
+		]
+		.concat(),
 		"at most 64",
 	)?;
 	bad(
