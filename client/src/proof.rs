@@ -1,18 +1,19 @@
 //! Exporting court proof files (`iprchain proof export`) from any node through standard RPC only:
 //! `chain_getFinalizedHead`, `chain_getHeader`, `grandpa_proveFinality`, `state_getReadProof` and
 //! `state_call` of the runtime's `GrandpaApi`. The format and its verifier live in `iprchain-proof`.
+//! A proof covers either a deposited record or one item of an anchored batch (from the item proof file
+//! `iprchain evidence batch` wrote).
 //!
 //! The record is proved at a recent finalized block F with F's own justification (DESIGN §6): the
 //! latest justification a node keeps is for its latest finalized block, so the proof does not grow with
 //! the record's age, and the state at F is still there on a pruned node.
 
-use crate::{chain::Client, error::ClientError};
+use crate::{chain::Client, error::ClientError, evidence::ItemProof};
 use codec::{Decode, Encode};
-use iprchain_primitives::{rpc::to_hex, storage_keys, Digest, HashAlgo};
-use iprchain_proof::chain::Justification;
+use iprchain_primitives::{parse_digest_hex, rpc::to_hex, storage_keys, Digest, HashAlgo};
 use iprchain_proof::{
-	verify::read_proof, AuthoritySet, FinalizedHeader, Hex32, HexBytes, ProofBundle, RecordProof,
-	StoredRecord, TrustAnchor, FORMAT_NAME, FORMAT_VERSION,
+	verify::read_proof, AuthoritySet, BatchItemProof, FinalizedHeader, Hex32, HexBytes, ProofBundle,
+	RecordProof, StoredBatch, StoredRecord, TrustAnchor, FORMAT_NAME, RECORD_VERSION,
 };
 use iprchain_runtime::Hash;
 use jsonrpsee::{
@@ -22,9 +23,11 @@ use jsonrpsee::{
 };
 use serde::Deserialize;
 use sp_runtime::{generic::Header, traits::BlakeTwo256};
-use std::time::Duration;
+use std::{path::Path, time::Duration};
 
-pub use iprchain_proof::{verify_bytes, Report, VerifyError};
+pub use iprchain_proof::{
+	chain::Justification, trust_from_chain_spec, verify_bytes, ChainSpecError, Report, VerifyError,
+};
 
 /// `sc_consensus_grandpa::FinalityProof<Header>` as `grandpa_proveFinality` returns it.
 #[derive(Decode)]
@@ -136,13 +139,21 @@ pub async fn trust_anchor(client: &Client) -> Result<TrustAnchor, ClientError> {
 	})
 }
 
-/// Builds the proof bundle of the record of `digest` under `algo`, at the node's latest justified
-/// finalized block, and checks it with the offline verifier before returning it.
-pub async fn export_record(
-	client: &Client,
-	algo: HashAlgo,
-	digest: &Digest,
-) -> Result<ProofBundle, ClientError> {
+/// The parts of a proof that do not depend on what it proves: the chain, its set history and the
+/// block F with its justification.
+struct FinalizedContext {
+	genesis: Hash,
+	initial: AuthoritySet,
+	set_changes: Vec<FinalizedHeader>,
+	f_header: Vec<u8>,
+	f_justification: Vec<u8>,
+	f_number: u32,
+	f_hash: Hash,
+	f_state_root: [u8; 32],
+}
+
+/// Reads F (the node's latest justified finalized block) and the authority-set history up to it.
+async fn finalized_context(client: &Client) -> Result<FinalizedContext, ClientError> {
 	let genesis = client.genesis_hash();
 	let finalized = client.finalized_head().await?;
 	let finalized_number = client.block_number(finalized).await?;
@@ -182,48 +193,145 @@ pub async fn export_record(
 		});
 		next_block = number + 1;
 	}
+	let f_state_root = Header::<u32, BlakeTwo256>::decode(&mut &f_header[..])
+		.map_err(|e| ClientError::Decode(format!("header: {e}")))?
+		.state_root
+		.0;
+	Ok(FinalizedContext {
+		genesis,
+		initial,
+		set_changes,
+		f_header,
+		f_justification,
+		f_number,
+		f_hash,
+		f_state_root,
+	})
+}
 
-	// Storage proof of the record and of the genesis hash at F's state root.
-	let record_key = storage_keys::evidence_record_key(algo, digest);
+/// The storage proof, at F's state root, of the genesis hash and of `key`, with the value at `key`.
+async fn read_at_f(
+	client: &Client,
+	context: &FinalizedContext,
+	key: &[u8],
+) -> Result<(Vec<Vec<u8>>, Option<Vec<u8>>), ClientError> {
 	let genesis_key = iprchain_proof::genesis_block_hash_key();
 	let read: ReadProof = client
-		.call("state_getReadProof", rpc_params![vec![to_hex(&genesis_key), to_hex(&record_key)], f_hash])
+		.call("state_getReadProof", rpc_params![vec![to_hex(&genesis_key), to_hex(key)], context.f_hash])
 		.await?;
 	let mut nodes = read.proof.iter().map(|node| decode_hex(node)).collect::<Result<Vec<_>, _>>()?;
 	nodes.sort();
 	nodes.dedup();
-	let f_state_root = Header::<u32, BlakeTwo256>::decode(&mut &f_header[..])
-		.map_err(|e| ClientError::Decode(format!("header: {e}")))?
-		.state_root;
-	let values = read_proof(&f_state_root.0, &nodes, &[&genesis_key, &record_key])
+	let mut values = read_proof(&context.f_state_root, &nodes, &[&genesis_key, key])
 		.map_err(|e| ClientError::Decode(format!("the node's read proof: {e}")))?;
-	let value = values[1].clone().ok_or_else(|| {
+	let value = values.pop().expect("two keys read");
+	Ok((nodes, value))
+}
+
+impl FinalizedContext {
+	fn bundle(self, record: Option<RecordProof>, batch_item: Option<BatchItemProof>) -> ProofBundle {
+		let mut bundle = ProofBundle {
+			format: FORMAT_NAME.into(),
+			version: RECORD_VERSION,
+			genesis_hash: Hex32(self.genesis.0),
+			initial_authorities: self.initial,
+			set_changes: self.set_changes,
+			finalized: FinalizedHeader {
+				header: HexBytes(self.f_header),
+				justification: HexBytes(self.f_justification),
+			},
+			record,
+			batch_item,
+		};
+		bundle.version = bundle.required_version();
+		bundle
+	}
+}
+
+fn check_exported(bundle: ProofBundle) -> Result<ProofBundle, ClientError> {
+	verify_bytes(&bundle.to_canonical_bytes(), None)
+		.map_err(|e| ClientError::Decode(format!("the exported proof does not verify: {e}")))?;
+	Ok(bundle)
+}
+
+/// Builds the proof bundle of the record of `digest` under `algo`, at the node's latest justified
+/// finalized block, and checks it with the offline verifier before returning it.
+pub async fn export_record(
+	client: &Client,
+	algo: HashAlgo,
+	digest: &Digest,
+) -> Result<ProofBundle, ClientError> {
+	let context = finalized_context(client).await?;
+	let record_key = storage_keys::evidence_record_key(algo, digest);
+	let (nodes, value) = read_at_f(client, &context, &record_key).await?;
+	let value = value.ok_or_else(|| {
 		ClientError::Input(format!(
-			"{}:{} is not deposited in finalized state (block #{f_number})",
+			"{}:{} is not deposited in finalized state (block #{})",
 			algo.name(),
-			to_hex(digest)
+			to_hex(digest),
+			context.f_number
 		))
 	})?;
 	let record = StoredRecord::decode(&mut &value[..])
 		.map_err(|e| ClientError::Decode(format!("stored record: {e}")))?;
-
-	let bundle = ProofBundle {
-		format: FORMAT_NAME.into(),
-		version: FORMAT_VERSION,
-		genesis_hash: Hex32(genesis.0),
-		initial_authorities: initial,
-		set_changes,
-		finalized: FinalizedHeader { header: HexBytes(f_header), justification: HexBytes(f_justification) },
-		record: RecordProof {
-			algo: algo.name().into(),
-			digest: Hex32(*digest),
-			storage_key: HexBytes(record_key),
-			value: HexBytes(value),
-			trie_nodes: nodes.into_iter().map(HexBytes).collect(),
-			stated: iprchain_proof::summarize(&record),
-		},
+	let record = RecordProof {
+		algo: algo.name().into(),
+		digest: Hex32(*digest),
+		storage_key: HexBytes(record_key),
+		value: HexBytes(value),
+		trie_nodes: nodes.into_iter().map(HexBytes).collect(),
+		stated: iprchain_proof::summarize(&record),
 	};
-	verify_bytes(&bundle.to_canonical_bytes(), None)
-		.map_err(|e| ClientError::Decode(format!("the exported proof does not verify: {e}")))?;
-	Ok(bundle)
+	check_exported(context.bundle(Some(record), None))
+}
+
+/// Reads an item proof file written by `iprchain evidence batch` ([`ItemProof`]).
+pub fn read_item_proof(path: &Path) -> Result<ItemProof, ClientError> {
+	let text = std::fs::read_to_string(path)
+		.map_err(|source| ClientError::Io { path: path.display().to_string(), source })?;
+	serde_json::from_str(&text)
+		.map_err(|e| ClientError::Input(format!("{} is not an item proof: {e}", path.display())))
+}
+
+/// Builds the proof bundle of one batch item (from its [`ItemProof`]): the storage proof of its
+/// anchored batch at the node's latest justified finalized block and the item's Merkle path, checked
+/// with the offline verifier before returning it.
+pub async fn export_batch_item(client: &Client, item: &ItemProof) -> Result<ProofBundle, ClientError> {
+	let digest =
+		parse_digest_hex(&item.digest).map_err(|e| ClientError::Input(format!("item digest: {e}")))?;
+	let root = parse_digest_hex(&item.root).map_err(|e| ClientError::Input(format!("item root: {e}")))?;
+	if !item.proof.verify(item.algo, &digest, &root) {
+		return Err(ClientError::Input("the item's Merkle path does not lead to its stated root".into()));
+	}
+	let context = finalized_context(client).await?;
+	let key = storage_keys::batch_anchor_key(item.algo, &root);
+	let (nodes, value) = read_at_f(client, &context, &key).await?;
+	let value = value.ok_or_else(|| {
+		ClientError::Input(format!(
+			"no batch with {} root {} is anchored in finalized state (block #{})",
+			item.algo.name(),
+			item.root,
+			context.f_number
+		))
+	})?;
+	let anchor = StoredBatch::decode(&mut &value[..])
+		.map_err(|e| ClientError::Decode(format!("stored batch anchor: {e}")))?;
+	if anchor.leaf_count != item.proof.leaf_count {
+		return Err(ClientError::Input(format!(
+			"the item proof claims {} leaves but the anchored batch has {}",
+			item.proof.leaf_count, anchor.leaf_count
+		)));
+	}
+	let batch_item = BatchItemProof {
+		algo: item.algo.name().into(),
+		digest: Hex32(digest),
+		root: Hex32(root),
+		leaf_index: item.proof.leaf_index,
+		path: item.proof.path.iter().copied().map(Hex32).collect(),
+		storage_key: HexBytes(key),
+		value: HexBytes(value),
+		trie_nodes: nodes.into_iter().map(HexBytes).collect(),
+		stated: iprchain_proof::summarize_batch(&anchor),
+	};
+	check_exported(context.bundle(None, Some(batch_item)))
 }

@@ -411,3 +411,27 @@ pub fn cli(url: &str, args: &[&str]) -> Result<CliRun> {
 pub fn now_ms() -> u64 {
 	std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("after 1970").as_millis() as u64
 }
+
+// ---------------------------------------------------------------------------------------------------
+// GRANDPA authority-set helpers, for tests that change the validator set.
+
+/// The GRANDPA set id at the node's finalized head (`GrandpaApi_current_set_id`).
+pub async fn grandpa_set_id(client: &Client) -> Result<u64> {
+	use iprchain_client::{codec::Decode, rpc_params};
+	let at = client.finalized_head().await?;
+	let raw: String = client.call("state_call", rpc_params!["GrandpaApi_current_set_id", "0x", at]).await?;
+	Ok(u64::decode(&mut &hex::decode(raw.trim_start_matches("0x"))?[..])?)
+}
+
+/// Waits until the finalized GRANDPA set id exceeds `set_id`; returns the new id.
+pub async fn wait_set_id_above(client: &Client, set_id: u64, timeout: Duration) -> Result<u64> {
+	let start = Instant::now();
+	loop {
+		let now = grandpa_set_id(client).await?;
+		if now > set_id {
+			return Ok(now);
+		}
+		anyhow::ensure!(start.elapsed() < timeout, "GRANDPA set id still {now} after {timeout:?}");
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}

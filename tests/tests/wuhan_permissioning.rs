@@ -3,35 +3,17 @@
 
 use anyhow::Result;
 use iprchain_client::{
-	codec::Decode, governance::pass_motion, pallet_validator_manager, rpc_params, runtime::RuntimeCall,
-	Client, Signer,
+	governance::pass_motion, pallet_validator_manager, runtime::RuntimeCall, Client, Signer,
 };
 use iprchain_tests::{
 	chain::{best_number, finalized_number, wait_finalized_at_least},
-	peer_id, test_node_key, NodeConfig, TestNetwork, TestNode, WUHAN_VALIDATORS,
+	grandpa_set_id, peer_id, test_node_key, wait_set_id_above, NodeConfig, TestNetwork, TestNode,
+	WUHAN_VALIDATORS,
 };
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const STARTUP: Duration = Duration::from_secs(240);
 const COUNCIL_THRESHOLD: u32 = 3;
-
-async fn grandpa_set_id(client: &Client) -> Result<u64> {
-	let at = client.finalized_head().await?;
-	let raw: String = client.call("state_call", rpc_params!["GrandpaApi_current_set_id", "0x", at]).await?;
-	Ok(u64::decode(&mut &hex::decode(raw.trim_start_matches("0x"))?[..])?)
-}
-
-async fn wait_set_id_above(client: &Client, set_id: u64, timeout: Duration) -> Result<u64> {
-	let start = Instant::now();
-	loop {
-		let now = grandpa_set_id(client).await?;
-		if now > set_id {
-			return Ok(now);
-		}
-		anyhow::ensure!(start.elapsed() < timeout, "GRANDPA set id still {now} after {timeout:?}");
-		tokio::time::sleep(Duration::from_millis(500)).await;
-	}
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn unauthorized_peers_get_nothing_and_council_changes_validators() -> Result<()> {

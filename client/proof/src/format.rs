@@ -10,8 +10,15 @@ use serde::{Deserialize, Serialize};
 
 /// Value of the `format` field.
 pub const FORMAT_NAME: &str = "iprchain-proof";
-/// The only format version this crate writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The highest format version this crate writes and reads. Version 1 proves an evidence record
+/// (`record`); version 2 adds the batch-item proof (`batchItem`). A file carries the lowest version that
+/// expresses its content (see [`ProofBundle::required_version`]), so a version-1 verifier still reads
+/// every record proof.
+pub const FORMAT_VERSION: u32 = 2;
+/// The version of a record proof.
+pub const RECORD_VERSION: u32 = 1;
+/// The version of a batch-item proof.
+pub const BATCH_ITEM_VERSION: u32 = 2;
 
 /// A self-contained proof that a record was in finalized chain state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,7 +26,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct ProofBundle {
 	/// Always [`FORMAT_NAME`].
 	pub format: String,
-	/// Always [`FORMAT_VERSION`].
+	/// [`RECORD_VERSION`] with `record`, [`BATCH_ITEM_VERSION`] with `batch_item`.
 	pub version: u32,
 	/// Hash of the chain's genesis block.
 	pub genesis_hash: Hex32,
@@ -31,8 +38,54 @@ pub struct ProofBundle {
 	pub set_changes: Vec<FinalizedHeader>,
 	/// The block F at which the record is proved, with F's own justification.
 	pub finalized: FinalizedHeader,
-	/// The storage proof at F's state root and the record it yields.
-	pub record: RecordProof,
+	/// The storage proof at F's state root and the record it yields (exactly one of `record` and
+	/// `batch_item` is present).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub record: Option<RecordProof>,
+	/// A batch item: the storage proof of its anchored batch at F's state root and the item's Merkle
+	/// path to the anchored root (format version 2).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub batch_item: Option<BatchItemProof>,
+}
+
+/// One item of an anchored batch (`Evidence.Batches`): the item, its Merkle path to the root, and the
+/// storage proof of the anchor at F's state root.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BatchItemProof {
+	/// `sha256` or `sm3`: the algorithm of the item digest and of the tree.
+	pub algo: String,
+	/// The item's digest (the original file's hash); its leaf is H(0x00 ‖ digest).
+	pub digest: Hex32,
+	/// The anchored Merkle root.
+	pub root: Hex32,
+	/// Position of the item among the batch's leaves.
+	pub leaf_index: u32,
+	/// Sibling hashes from the leaf up to the root (RFC 9162 inclusion path).
+	pub path: Vec<Hex32>,
+	/// Storage key of the anchor (derived from `algo` and `root`; stated for readers).
+	pub storage_key: HexBytes,
+	/// SCALE-encoded `BatchAnchor` as stored.
+	pub value: HexBytes,
+	/// Trie nodes proving `value` under `storage_key` and the genesis hash under
+	/// `System.BlockHash(0)`, sorted by bytes, no duplicates, none unused.
+	pub trie_nodes: Vec<HexBytes>,
+	/// The anchor decoded for human readers; must equal what `value` decodes to.
+	pub stated: BatchSummary,
+}
+
+/// A human-readable batch anchor, as decoded from its SCALE value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BatchSummary {
+	/// Number of leaves under the root.
+	pub leaf_count: u32,
+	/// Account that anchored the batch (SS58, prefix 42).
+	pub submitter: String,
+	/// Block in which the batch was anchored.
+	pub block_number: u32,
+	/// Timestamp of that block, Unix milliseconds.
+	pub anchored_at: u64,
 }
 
 /// A GRANDPA authority set: its id and its members (each of weight 1, as pallet-grandpa assigns).
@@ -120,6 +173,16 @@ pub struct TrustAnchor {
 }
 
 impl ProofBundle {
+	/// The version a bundle with this content must carry: [`RECORD_VERSION`] for a record,
+	/// [`BATCH_ITEM_VERSION`] for a batch item.
+	pub fn required_version(&self) -> u32 {
+		if self.batch_item.is_some() {
+			BATCH_ITEM_VERSION
+		} else {
+			RECORD_VERSION
+		}
+	}
+
 	/// The canonical byte form: pretty JSON and one final newline.
 	pub fn to_canonical_bytes(&self) -> Vec<u8> {
 		let mut out = serde_json::to_vec_pretty(self).expect("a bundle always serializes");

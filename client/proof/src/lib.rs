@@ -5,8 +5,10 @@
 //! finalized by the chain's GRANDPA authorities. [`verify_bytes`] checks, in order: the format and its
 //! canonical byte form; the genesis hash and initial authority set against a trust anchor; each
 //! authority-set change; F's justification; the storage proof at F's state root (which must also show
-//! the genesis hash under `System.BlockHash(0)`); the record. [`Report::check_original`] then checks an
-//! original file against the record's digest.
+//! the genesis hash under `System.BlockHash(0)`); the record, or for a batch item the anchored batch
+//! and the item's Merkle path to its root. [`Report::check_original`] then checks an original file
+//! against the record's (or item's) digest. [`trust_from_chain_spec`] derives the trust anchor from a
+//! raw chain spec.
 //!
 //! The crate depends on no node or runtime crate and builds without `std`.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -15,13 +17,16 @@ extern crate alloc;
 
 pub mod chain;
 pub mod format;
+pub mod spec;
 pub mod verify;
 
 pub use format::{
-	AuthoritySet, CaptureSummary, FinalizedHeader, Hex32, HexBytes, ProofBundle, RecordProof, RecordSummary,
-	TrustAnchor, FORMAT_NAME, FORMAT_VERSION,
+	AuthoritySet, BatchItemProof, BatchSummary, CaptureSummary, FinalizedHeader, Hex32, HexBytes,
+	ProofBundle, RecordProof, RecordSummary, TrustAnchor, BATCH_ITEM_VERSION, FORMAT_NAME, FORMAT_VERSION,
+	RECORD_VERSION,
 };
+pub use spec::{is_chain_spec, trust_from_chain_spec, ChainSpecError};
 pub use verify::{
-	genesis_block_hash_key, parse_canonical, read_proof, ss58, summarize, verify_bundle, verify_bytes,
-	Report, SetChangeReport, StoredRecord, VerifyError,
+	genesis_block_hash_key, parse_canonical, read_proof, ss58, summarize, summarize_batch, verify_bundle,
+	verify_bytes, BatchItemReport, Report, SetChangeReport, StoredBatch, StoredRecord, VerifyError,
 };

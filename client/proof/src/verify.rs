@@ -2,7 +2,10 @@
 
 use crate::{
 	chain::{verify_justification, AuthorityId, Hash, Header, JustificationError},
-	format::{CaptureSummary, Hex32, ProofBundle, RecordSummary, TrustAnchor, FORMAT_NAME, FORMAT_VERSION},
+	format::{
+		BatchItemProof, BatchSummary, CaptureSummary, Hex32, HexBytes, ProofBundle, RecordProof,
+		RecordSummary, TrustAnchor, FORMAT_NAME, FORMAT_VERSION,
+	},
 };
 use alloc::{
 	collections::BTreeSet,
@@ -11,7 +14,7 @@ use alloc::{
 	vec::Vec,
 };
 use codec::{DecodeAll, Encode};
-use iprchain_primitives::{storage_keys, Digest, EvidenceRecord, HashAlgo};
+use iprchain_primitives::{merkle::MerkleProof, storage_keys, BatchAnchor, Digest, EvidenceRecord, HashAlgo};
 use serde::Serialize;
 use sp_core::{Blake2Hasher, H256};
 use sp_trie::{LayoutV1, Recorder, StorageProof};
@@ -21,6 +24,8 @@ pub const SS58_PREFIX: u8 = 42;
 
 /// The record type as the runtime stores it: `AccountId32` (32 bytes) and `u32` block numbers.
 pub type StoredRecord = EvidenceRecord<[u8; 32], u32>;
+/// A batch anchor as the runtime stores it.
+pub type StoredBatch = BatchAnchor<[u8; 32], u32>;
 
 /// Which check failed, and why. The `Display` text is what a user sees.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,8 +43,10 @@ pub enum VerifyError {
 	},
 	/// F's header or justification is not valid.
 	Finality(String),
-	/// The storage proof does not show the stated record at F's state root.
+	/// The storage proof does not show the stated record (or batch anchor) at F's state root.
 	Storage(String),
+	/// A batch item's Merkle path does not reach the anchored root.
+	MerklePath(String),
 	/// The original file does not hash to the record's digest.
 	DigestMismatch {
 		/// Algorithm of the record.
@@ -61,6 +68,7 @@ impl core::fmt::Display for VerifyError {
 			}
 			VerifyError::Finality(why) => write!(f, "finality of the proof block is not proven: {why}"),
 			VerifyError::Storage(why) => write!(f, "record not proven in finalized state: {why}"),
+			VerifyError::MerklePath(why) => write!(f, "the item is not in the anchored batch: {why}"),
 			VerifyError::DigestMismatch { algo, file, record } => write!(
 				f,
 				"digest mismatch: the file's {} digest is 0x{}, the record is for 0x{}",
@@ -91,6 +99,18 @@ pub struct SetChangeReport {
 	pub new_set_size: usize,
 }
 
+/// The anchored batch an item was proven to belong to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchItemReport {
+	/// The anchored Merkle root.
+	pub root: Hex32,
+	/// The item's position among the leaves.
+	pub leaf_index: u32,
+	/// The anchor as stored.
+	pub anchor: BatchSummary,
+}
+
 /// What a valid proof establishes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -102,10 +122,14 @@ pub struct Report {
 	pub anchored: bool,
 	/// Digest algorithm.
 	pub algo: String,
-	/// The deposited digest.
+	/// The deposited digest (of a batch item: the item's digest, under the anchored root).
 	pub digest: Hex32,
-	/// The record.
-	pub record: RecordSummary,
+	/// The record, for a record proof.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub record: Option<RecordSummary>,
+	/// The item's batch, for a batch-item proof.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub batch_item: Option<BatchItemReport>,
 	/// The block F at which the record is proved.
 	pub proof_block_number: u32,
 	/// F's hash.
@@ -215,9 +239,23 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 	if bundle.format != FORMAT_NAME {
 		return Err(VerifyError::Format(format!("format is `{}`, not `{FORMAT_NAME}`", bundle.format)));
 	}
-	if bundle.version != FORMAT_VERSION {
+	if bundle.version == 0 || bundle.version > FORMAT_VERSION {
 		return Err(VerifyError::Format(format!(
-			"format version {} is not supported (this verifier reads version {FORMAT_VERSION})",
+			"format version {} is not supported (this verifier reads versions 1 to {FORMAT_VERSION})",
+			bundle.version
+		)));
+	}
+	match (&bundle.record, &bundle.batch_item) {
+		(Some(_), None) | (None, Some(_)) => {}
+		_ => return Err(VerifyError::Format("a proof holds exactly one of `record` and `batchItem`".into())),
+	}
+	// One version per content keeps every byte significant (and a version-1 reader able to read
+	// every record proof).
+	if bundle.version != bundle.required_version() {
+		return Err(VerifyError::Format(format!(
+			"a {} proof is format version {}, not {}",
+			if bundle.batch_item.is_some() { "batch-item" } else { "record" },
+			bundle.required_version(),
 			bundle.version
 		)));
 	}
@@ -302,55 +340,27 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 		VerifyError::Finality(format!("block #{} (set id {set_id}): {e}", f_header.number))
 	})?;
 
-	// 4. The storage proof at F's state root yields exactly the stated record, and the genesis hash.
-	let record = &bundle.record;
-	let algo = HashAlgo::from_name(&record.algo)
-		.filter(|algo| algo.name() == record.algo)
-		.ok_or_else(|| VerifyError::Storage(format!("unknown digest algorithm `{}`", record.algo)))?;
-	let key = storage_keys::evidence_record_key(algo, &record.digest.0);
-	if key != record.storage_key.0 {
-		return Err(VerifyError::Storage("the stated storage key is not the record's key".into()));
-	}
-	let genesis_key = genesis_block_hash_key();
-	let nodes: Vec<Vec<u8>> = record.trie_nodes.iter().map(|node| node.0.clone()).collect();
-	let values = read_proof(&f_header.state_root, &nodes, &[&genesis_key, &key])?;
-	match &values[0] {
-		Some(value) if value[..] == bundle.genesis_hash.0[..] => {}
-		Some(_) => {
-			return Err(VerifyError::Genesis("the proof block's state records another genesis hash".into()))
+	// 4. The storage proof at F's state root yields the genesis hash and exactly the stated record or
+	// batch anchor; 5. a batch item's path reaches the anchored root.
+	let (algo, digest, record, batch_item) = match (&bundle.record, &bundle.batch_item) {
+		(Some(record), None) => {
+			let summary = check_record(record, &bundle.genesis_hash, &f_header)?;
+			(record.algo.clone(), record.digest, Some(summary), None)
 		}
-		None => return Err(VerifyError::Storage("the genesis hash is not in the proven state".into())),
-	}
-	let proven = values[1].as_ref().ok_or_else(|| {
-		VerifyError::Storage(format!(
-			"{}:0x{} is not deposited at block #{}",
-			algo.name(),
-			hex::encode(record.digest.0),
-			f_header.number
-		))
-	})?;
-	if *proven != record.value.0 {
-		return Err(VerifyError::Storage("the stated record value differs from the proven one".into()));
-	}
-	let decoded = StoredRecord::decode_all(&mut &proven[..])
-		.map_err(|e| VerifyError::Storage(format!("the proven value is not an evidence record: {e}")))?;
-	if decoded.encode() != *proven {
-		return Err(VerifyError::Storage("the proven record is not canonically encoded".into()));
-	}
-	let summary = summarize(&decoded);
-	if summary != record.stated {
-		return Err(VerifyError::Storage("the stated record (`stated`) differs from the proven one".into()));
-	}
-	if decoded.block_number > f_header.number {
-		return Err(VerifyError::Storage("the record claims a deposit block after the proof block".into()));
-	}
+		(None, Some(item)) => {
+			let report = check_batch_item(item, &bundle.genesis_hash, &f_header)?;
+			(item.algo.clone(), item.digest, None, Some(report))
+		}
+		_ => unreachable!("exactly one is present: checked with the version above"),
+	};
 
 	Ok(Report {
 		genesis_hash: bundle.genesis_hash,
 		anchored: trust.is_some(),
-		algo: algo.name().to_string(),
-		digest: record.digest,
-		record: summary,
+		algo,
+		digest,
+		record,
+		batch_item,
 		proof_block_number: f_header.number,
 		proof_block_hash: Hex32(f_hash),
 		state_root: Hex32(f_header.state_root),
@@ -361,6 +371,144 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 		threshold: finality.threshold,
 		set_changes,
 	})
+}
+
+fn parse_algo(name: &str) -> Result<HashAlgo, VerifyError> {
+	HashAlgo::from_name(name)
+		.filter(|algo| algo.name() == name)
+		.ok_or_else(|| VerifyError::Storage(format!("unknown digest algorithm `{name}`")))
+}
+
+/// Reads the genesis hash and `key` at F's state root from `nodes`; checks the genesis hash and
+/// returns the value at `key`, if any.
+fn read_with_genesis(
+	genesis_hash: &Hex32,
+	f_header: &Header,
+	nodes: &[HexBytes],
+	key: &[u8],
+) -> Result<Option<Vec<u8>>, VerifyError> {
+	let genesis_key = genesis_block_hash_key();
+	let nodes: Vec<Vec<u8>> = nodes.iter().map(|node| node.0.clone()).collect();
+	let mut values = read_proof(&f_header.state_root, &nodes, &[&genesis_key, key])?;
+	match &values[0] {
+		Some(value) if value[..] == genesis_hash.0[..] => {}
+		Some(_) => {
+			return Err(VerifyError::Genesis("the proof block's state records another genesis hash".into()))
+		}
+		None => return Err(VerifyError::Storage("the genesis hash is not in the proven state".into())),
+	}
+	Ok(values.pop().expect("two keys read"))
+}
+
+/// Step 4 for a record: the proven value is the stated, canonically encoded record.
+fn check_record(
+	record: &RecordProof,
+	genesis_hash: &Hex32,
+	f_header: &Header,
+) -> Result<RecordSummary, VerifyError> {
+	let algo = parse_algo(&record.algo)?;
+	let key = storage_keys::evidence_record_key(algo, &record.digest.0);
+	if key != record.storage_key.0 {
+		return Err(VerifyError::Storage("the stated storage key is not the record's key".into()));
+	}
+	let proven = read_with_genesis(genesis_hash, f_header, &record.trie_nodes, &key)?.ok_or_else(|| {
+		VerifyError::Storage(format!(
+			"{}:0x{} is not deposited at block #{}",
+			algo.name(),
+			hex::encode(record.digest.0),
+			f_header.number
+		))
+	})?;
+	if proven != record.value.0 {
+		return Err(VerifyError::Storage("the stated record value differs from the proven one".into()));
+	}
+	let decoded = StoredRecord::decode_all(&mut &proven[..])
+		.map_err(|e| VerifyError::Storage(format!("the proven value is not an evidence record: {e}")))?;
+	if decoded.encode() != proven {
+		return Err(VerifyError::Storage("the proven record is not canonically encoded".into()));
+	}
+	let summary = summarize(&decoded);
+	if summary != record.stated {
+		return Err(VerifyError::Storage("the stated record (`stated`) differs from the proven one".into()));
+	}
+	if decoded.block_number > f_header.number {
+		return Err(VerifyError::Storage("the record claims a deposit block after the proof block".into()));
+	}
+	Ok(summary)
+}
+
+/// Step 4 for a batch item (the proven value is the stated anchor of `root`), then step 5: the item's
+/// Merkle path leads from its leaf to that root in a tree of the anchored size.
+fn check_batch_item(
+	item: &BatchItemProof,
+	genesis_hash: &Hex32,
+	f_header: &Header,
+) -> Result<BatchItemReport, VerifyError> {
+	let algo = parse_algo(&item.algo)?;
+	let key = storage_keys::batch_anchor_key(algo, &item.root.0);
+	if key != item.storage_key.0 {
+		return Err(VerifyError::Storage("the stated storage key is not the batch anchor's key".into()));
+	}
+	let proven = read_with_genesis(genesis_hash, f_header, &item.trie_nodes, &key)?.ok_or_else(|| {
+		VerifyError::Storage(format!(
+			"no batch with {} root 0x{} is anchored at block #{}",
+			algo.name(),
+			hex::encode(item.root.0),
+			f_header.number
+		))
+	})?;
+	if proven != item.value.0 {
+		return Err(VerifyError::Storage("the stated anchor value differs from the proven one".into()));
+	}
+	let decoded = StoredBatch::decode_all(&mut &proven[..])
+		.map_err(|e| VerifyError::Storage(format!("the proven value is not a batch anchor: {e}")))?;
+	if decoded.encode() != proven {
+		return Err(VerifyError::Storage("the proven anchor is not canonically encoded".into()));
+	}
+	let summary = summarize_batch(&decoded);
+	if summary != item.stated {
+		return Err(VerifyError::Storage("the stated anchor (`stated`) differs from the proven one".into()));
+	}
+	if decoded.block_number > f_header.number {
+		return Err(VerifyError::Storage("the anchor claims a block after the proof block".into()));
+	}
+
+	// 5. The path, with the anchored leaf count (not a count stated by the file).
+	if item.leaf_index >= decoded.leaf_count {
+		return Err(VerifyError::MerklePath(format!(
+			"leaf index {} is outside the anchored batch of {} items",
+			item.leaf_index, decoded.leaf_count
+		)));
+	}
+	let path = MerkleProof {
+		leaf_index: item.leaf_index,
+		leaf_count: decoded.leaf_count,
+		path: item.path.iter().map(|hash| hash.0).collect(),
+	};
+	match path.root_for(algo, &item.digest.0) {
+		None => Err(VerifyError::MerklePath(format!(
+			"a path of {} hashes cannot lead from leaf {} of {} to a root",
+			item.path.len(),
+			item.leaf_index,
+			decoded.leaf_count
+		))),
+		Some(root) if root != item.root.0 => Err(VerifyError::MerklePath(format!(
+			"the path leads from 0x{} to 0x{}, not to the anchored root",
+			hex::encode(item.digest.0),
+			hex::encode(root)
+		))),
+		Some(_) => Ok(BatchItemReport { root: item.root, leaf_index: item.leaf_index, anchor: summary }),
+	}
+}
+
+/// Decodes a stored batch anchor into its human-readable form.
+pub fn summarize_batch(anchor: &StoredBatch) -> BatchSummary {
+	BatchSummary {
+		leaf_count: anchor.leaf_count,
+		submitter: ss58(&anchor.submitter),
+		block_number: anchor.block_number,
+		anchored_at: anchor.anchored_at,
+	}
 }
 
 fn check_distinct(authorities: &[AuthorityId]) -> Result<(), String> {

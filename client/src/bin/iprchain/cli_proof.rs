@@ -13,11 +13,13 @@ use std::{path::PathBuf, time::Instant};
 
 #[derive(Subcommand)]
 pub enum ProofCommand {
-	/// Write a self-contained proof that a digest's record is in finalized state (needs a node).
+	/// Write a self-contained proof that a digest's record, or a batch item, is in finalized state
+	/// (needs a node).
 	Export {
-		/// The deposited digest, 64 hex digits.
-		digest: String,
-		/// Digest algorithm.
+		/// The deposited digest (64 hex digits), or an item proof file written by `evidence batch`.
+		#[arg(value_name = "DIGEST_HEX|ITEM_PROOF")]
+		target: String,
+		/// Digest algorithm of a digest (an item proof file names its own).
 		#[arg(long, value_enum, default_value = "sha256")]
 		algo: Algo,
 		/// The proof file to write.
@@ -28,12 +30,13 @@ pub enum ProofCommand {
 	Verify {
 		/// The proof file.
 		proof: PathBuf,
-		/// The original file: it must hash to the record's digest.
+		/// The original file: it must hash to the record's (or batch item's) digest.
 		#[arg(long = "file")]
 		original: Option<PathBuf>,
-		/// Trust anchor (genesis hash and initial validators, from `proof trust`) to check the proof
-		/// against. Without it the file's own genesis and validators are taken as given.
-		#[arg(long)]
+		/// What the proof must start from: the chain's raw chain spec (`iprchain-node build-spec
+		/// --chain X --raw`) or a trust anchor file from `proof trust`. Without it the file's own
+		/// genesis and validators are taken as given.
+		#[arg(long, value_name = "CHAIN_SPEC|TRUST")]
 		trust: Option<PathBuf>,
 	},
 	/// Write the chain's trust anchor (genesis hash and genesis GRANDPA validators) from a node you trust.
@@ -54,11 +57,25 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ClientError> {
 
 pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome, ClientError> {
 	match command {
-		ProofCommand::Export { digest, algo, out } => {
-			let digest = parse_digest_hex(&digest)
-				.map_err(|why| ClientError::Input(format!("digest `{digest}`: {why}")))?;
-			let client = connect(global).await?;
-			let bundle = proof::export_record(&client, HashAlgo::from(algo), &digest).await?;
+		ProofCommand::Export { target, algo, out } => {
+			// A digest unless a file of that name exists; anything else must be an item proof file.
+			let item_path = PathBuf::from(&target);
+			let bundle = match parse_digest_hex(&target) {
+				Ok(digest) if !item_path.is_file() => {
+					let client = connect(global).await?;
+					proof::export_record(&client, HashAlgo::from(algo), &digest).await?
+				}
+				Err(why) if !item_path.is_file() => {
+					return Err(ClientError::Input(format!(
+						"`{target}` is neither a digest ({why}) nor an item proof file"
+					)))
+				}
+				_ => {
+					let item = proof::read_item_proof(&item_path)?;
+					let client = connect(global).await?;
+					proof::export_batch_item(&client, &item).await?
+				}
+			};
 			let bytes = bundle.to_canonical_bytes();
 			write(&out, &bytes)?;
 			let report = proof::verify_bytes(&bytes, None).map_err(|e| ClientError::Decode(e.to_string()))?;
@@ -66,12 +83,14 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 				print_json(&serde_json::json!({
 					"file": out, "bytes": bytes.len(), "block": report.proof_block_number,
 					"blockHash": report.proof_block_hash, "setId": report.set_id,
+					"batchItem": report.batch_item.is_some(),
 				}));
 			} else {
 				println!(
-					"wrote {} ({} bytes): {}:{} proved at finalized block #{} (set id {}, {} set changes)",
+					"wrote {} ({} bytes): {}{}:{} proved at finalized block #{} (set id {}, {} set changes)",
 					out.display(),
 					bytes.len(),
+					if report.batch_item.is_some() { "batch item " } else { "" },
 					report.algo,
 					hex_of(&report.digest.0),
 					report.proof_block_number,
@@ -99,10 +118,8 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 		}
 		ProofCommand::Verify { proof: path, original, trust } => {
 			let bytes = read(&path)?;
-			let trust: Option<TrustAnchor> = match &trust {
-				Some(trust_path) => Some(serde_json::from_slice(&read(trust_path)?).map_err(|e| {
-					ClientError::Input(format!("{}: not a trust anchor: {e}", trust_path.display()))
-				})?),
+			let trust = match &trust {
+				Some(trust_path) => Some(read_trust(trust_path)?),
 				None => None,
 			};
 			let started = Instant::now();
@@ -118,6 +135,20 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 			Ok(if result.is_ok() { Outcome::Done } else { Outcome::No })
 		}
 	}
+}
+
+/// A trust anchor file, or one derived from a raw chain spec (told apart by its `genesis` field).
+fn read_trust(path: &PathBuf) -> Result<TrustAnchor, ClientError> {
+	let bytes = read(path)?;
+	let json: serde_json::Value = serde_json::from_slice(&bytes)
+		.map_err(|e| ClientError::Input(format!("{}: not JSON: {e}", path.display())))?;
+	if iprchain_proof::is_chain_spec(&json) {
+		return proof::trust_from_chain_spec(&bytes)
+			.map_err(|e| ClientError::Input(format!("{}: {e}", path.display())));
+	}
+	serde_json::from_value(json).map_err(|e| {
+		ClientError::Input(format!("{}: neither a raw chain spec nor a trust anchor: {e}", path.display()))
+	})
 }
 
 fn hex_of(bytes: &[u8]) -> String {
@@ -151,17 +182,35 @@ fn print_verification(
 	};
 	println!("VERIFIED {}", path.display());
 	if let Some(original) = original {
-		println!("  file       {} hashes to the record's digest", original.display());
+		let what = if report.batch_item.is_some() { "batch item" } else { "record" };
+		println!("  file       {} hashes to the {what}'s digest", original.display());
 	}
-	let record = &report.record;
-	println!("  record     {}:{}", report.algo, hex_of(&report.digest.0));
-	println!("  kind       {}", record.kind);
-	println!("  title      {}", record.title);
-	println!("  owner      {}", record.owner);
-	println!("  submitter  {}", record.submitter);
-	println!("  deposited  {} in block #{}", format_millis_utc(record.deposited_at), record.block_number);
-	if let Some(capture) = &record.capture {
-		println!("  captured   {} at {}", capture.source_url, format_millis_utc(capture.captured_at));
+	if let Some(record) = &report.record {
+		println!("  record     {}:{}", report.algo, hex_of(&report.digest.0));
+		println!("  kind       {}", record.kind);
+		println!("  title      {}", record.title);
+		println!("  owner      {}", record.owner);
+		println!("  submitter  {}", record.submitter);
+		println!("  deposited  {} in block #{}", format_millis_utc(record.deposited_at), record.block_number);
+		if let Some(capture) = &record.capture {
+			println!("  captured   {} at {}", capture.source_url, format_millis_utc(capture.captured_at));
+		}
+	}
+	if let Some(item) = &report.batch_item {
+		let anchor = &item.anchor;
+		println!("  batch item {}:{}", report.algo, hex_of(&report.digest.0));
+		println!(
+			"  position   item {} of {} under root {}",
+			item.leaf_index + 1,
+			anchor.leaf_count,
+			hex_of(&item.root.0)
+		);
+		println!(
+			"  anchored   {} in block #{} by {}",
+			format_millis_utc(anchor.anchored_at),
+			anchor.block_number,
+			anchor.submitter
+		);
 	}
 	println!(
 		"  proved at  finalized block #{} {} (state root {})",
