@@ -21,7 +21,7 @@ urls=()
 for i in 0 1 2 3; do urls+=("ws://127.0.0.1:$((rpc_base + i))"); done
 echo "== the Wuhan scenario"
 rm -rf .local-net/demo
-scripts/scenario.sh "${urls[@]}" .local-net/demo
+scripts/scenario.sh "${urls[@]}" .local-net/demo .local-net/wuhan/wuhan-local.json
 echo
 echo "demo: done in $((SECONDS - started)) s. The network is still running:"
 echo "  scripts/local-net.sh status    scripts/local-net.sh logs    scripts/local-net.sh down"

@@ -65,7 +65,7 @@ async fn the_wuhan_scenario_runs_to_the_end_on_four_nodes() -> Result<()> {
 		stdout.lines().filter(|line| line.get(..4).is_some_and(|p| p.trim_end().ends_with('.'))).count();
 	ensure!(steps == 18, "expected 18 steps, saw {steps}:\n{stdout}");
 	ensure!(stdout.contains("LENDABLE") && stdout.contains("NOT LENDABLE — already pledged"), "{stdout}");
-	ensure!(stdout.contains("the original artwork: VERIFIED"), "{stdout}");
+	ensure!(stdout.contains("the original artwork against the chain spec: VERIFIED"), "{stdout}");
 
 	// What the summary claims, read back from every node.
 	let certificate = summary_value(&stdout, "data-IP certificate")?
