@@ -211,7 +211,8 @@ impl TestNode {
 
 	/// The last lines of the node's log, for failure messages.
 	pub fn log_tail(&self) -> String {
-		let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+		// Lossy: a log cut in the middle of a multi-byte character must still show its tail.
+		let text = String::from_utf8_lossy(&std::fs::read(&self.log).unwrap_or_default()).into_owned();
 		let lines: Vec<_> = text.lines().rev().take(30).collect();
 		lines.into_iter().rev().collect::<Vec<_>>().join("\n")
 	}
