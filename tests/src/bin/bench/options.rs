@@ -1,0 +1,124 @@
+//! Command-line options of the bench and the time limits every wait is bounded by.
+
+use super::*;
+
+/// How long the network may take to start finalizing.
+pub(super) const STARTUP: Duration = Duration::from_secs(300);
+
+/// A load is abandoned when no transaction of it has been finalized for this long.
+pub(super) const STALL: Duration = Duration::from_secs(60);
+
+/// How often the finalized head is polled; the resolution of the P2 latencies.
+pub(super) const POLL: Duration = Duration::from_millis(100);
+
+/// Submissions in flight per submitter connection: enough to pipeline, few enough that nonces reach
+/// the pool nearly in order (out-of-order ones wait in its small future queue).
+pub(super) const PIPELINE: usize = 16;
+
+/// A submission not answered within this is counted as refused (the node is too busy to take it).
+pub(super) const SUBMIT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Every other RPC call of the bench gives up after this, so that no wait is unbounded.
+pub(super) const RPC_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Time a load may take beyond its offered duration before it is abandoned, however slowly it still
+/// progresses (a stall ends it sooner).
+pub(super) const DRAIN: Duration = Duration::from_secs(240);
+
+/// A single chain step outside the loads (a registration, an approval) is abandoned after this.
+pub(super) const CHAIN_STEP: Duration = Duration::from_secs(120);
+
+/// Command-line options.
+pub(super) struct Options {
+	pub(super) quick: bool,
+	pub(super) runs: usize,
+	pub(super) only: Vec<String>,
+	pub(super) submitters: Vec<String>,
+	pub(super) node_args: Vec<String>,
+	pub(super) window: usize,
+	pub(super) p1_rate: f64,
+	pub(super) p2_rate: f64,
+	pub(super) report: Option<PathBuf>,
+	pub(super) json: Option<PathBuf>,
+}
+
+impl Options {
+	pub(super) fn parse() -> Result<Self> {
+		let mut options = Options {
+			quick: false,
+			runs: 0,
+			only: Vec::new(),
+			// Dev accounts holding roles in both presets (any role may deposit for itself), one per node,
+			// so that every node's pool takes submissions and no account nears its per-block quota.
+			submitters: ["//Alice", "//Bob", "//Charlie", "//Dave"].map(String::from).to_vec(),
+			node_args: Vec::new(),
+			// About what the chain finalizes in one finality delay (≈ 2.5 tx/s × 30 s, 4 submitters):
+			// enough to keep blocks fed, small enough that a backlog never builds blocks a debug node
+			// cannot make within its slot.
+			window: 25,
+			// Measured on a shared 2-core machine with debug nodes: a few finalized transactions per second
+			// at load average 10–20. Offered above that so that P1 finds the ceiling, P2 well below it.
+			p1_rate: 8.0,
+			p2_rate: 2.0,
+			report: None,
+			json: None,
+		};
+		let mut args = std::env::args().skip(1);
+		while let Some(arg) = args.next() {
+			let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+			match arg.as_str() {
+				"--quick" => options.quick = true,
+				"--runs" => options.runs = value()?.parse().context("--runs")?,
+				"--only" => options.only = value()?.split(',').map(|s| s.trim().to_uppercase()).collect(),
+				"--submitters" => options.submitters = value()?.split(',').map(str::to_string).collect(),
+				"--node-arg" => options.node_args.push(value()?),
+				"--window" => options.window = value()?.parse().context("--window")?,
+				"--p1-rate" => options.p1_rate = value()?.parse().context("--p1-rate")?,
+				"--p2-rate" => options.p2_rate = value()?.parse().context("--p2-rate")?,
+				"--report" => options.report = Some(value()?.into()),
+				"--json" => options.json = Some(value()?.into()),
+				"-h" | "--help" => {
+					println!(
+						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4] [--submitters //Alice,//Bob] \
+						 [--node-arg FLAG]... [--window N] [--p1-rate TX_PER_S] [--p2-rate TX_PER_S] \
+						 [--report FILE.md] [--json FILE]"
+					);
+					std::process::exit(0);
+				}
+				other => bail!("unknown argument {other} (see --help)"),
+			}
+		}
+		if options.runs == 0 {
+			options.runs = if options.quick { 1 } else { 3 };
+		}
+		Ok(options)
+	}
+
+	pub(super) fn wants(&self, figure: &str) -> bool {
+		self.only.is_empty() || self.only.iter().any(|f| f == figure)
+	}
+
+	/// P1: offered transactions per second (all submitters together) and for how long, per load.
+	pub(super) fn p1_load(&self) -> (f64, Duration) {
+		(self.p1_rate, Duration::from_secs(if self.quick { 20 } else { 60 }))
+	}
+
+	/// P2: offered transactions per second (all submitters together) and for how long.
+	pub(super) fn p2_load(&self) -> (f64, Duration) {
+		(self.p2_rate, Duration::from_secs(if self.quick { 20 } else { 60 }))
+	}
+
+	/// P3: items per batch.
+	pub(super) fn p3_items(&self) -> usize {
+		if self.quick {
+			2_000
+		} else {
+			10_000
+		}
+	}
+
+	/// P4: how long each run queries.
+	pub(super) fn p4_duration(&self) -> Duration {
+		Duration::from_secs(if self.quick { 5 } else { 15 })
+	}
+}
