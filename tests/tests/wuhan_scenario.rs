@@ -1,13 +1,13 @@
 //! The demonstration's Wuhan scenario (scripts/scenario.sh, which scripts/demo.sh runs) on a four-node
 //! network of its own: every step must succeed through the CLI, and afterwards each node, not only
-//! the one a step talked to, must hold what the scenario claims: the paid claim, the active pledge,
-//! the linked infringement evidence; and the court's proof file must verify offline.
+//! the one a step talked to, must hold what the scenario claims: the paid claim citing the captured
+//! infringement evidence, the active pledge, the valuation; and the court's proof file must verify offline.
 
 use anyhow::{ensure, Context, Result};
 use iprchain_client::{
 	asset::{self, AssetQuery},
 	insurance::{self, PolicyQuery},
-	primitives::{parse_digest_hex, HashAlgo},
+	primitives::{parse_digest_hex, rpc::to_hex, HashAlgo},
 };
 use iprchain_tests::{bin_dir, chain::wait_finalized_at_least, TempDir, TestNetwork, WUHAN_VALIDATORS};
 use std::{
@@ -103,6 +103,18 @@ async fn the_wuhan_scenario_runs_to_the_end_on_four_nodes() -> Result<()> {
 		ensure!(policy.claims.len() == 1 && policy.claims[0].status == "paid", "{name}: {:?}", policy.claims);
 		ensure!(policy.policy.paid_fen == "30000000", "{name}: paid {}", policy.policy.paid_fen);
 		ensure!(policy.policy.remaining_fen == "470000000", "{name}: {}", policy.policy.remaining_fen);
+		// The paid claim cites the captured infringing copy, deposited for the insured as infringement
+		// evidence, and names the artwork as the infringed subject.
+		let claim = &policy.claims[0];
+		let claim_artwork = claim.subject.evidence.as_ref().map(|e| e.digest.clone());
+		ensure!(claim_artwork == Some(to_hex(&artwork)), "{name}: claim subject {:?}", claim.subject);
+		let capture = parse_digest_hex(&claim.evidence.digest).map_err(|why| anyhow::anyhow!("{why}"))?;
+		let capture = client
+			.evidence(HashAlgo::Sha256, &capture, at)
+			.await?
+			.with_context(|| format!("{name}: the claim's evidence is not deposited"))?;
+		ensure!(capture.kind == "infringement", "{name}: claim evidence {capture:?}");
+		ensure!(capture.owner == policy.policy.insured, "{name}: the capture's owner is not the insured");
 
 		let record = client
 			.evidence(HashAlgo::Sha256, &artwork, at)
