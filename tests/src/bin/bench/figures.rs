@@ -59,6 +59,13 @@ pub(super) async fn p1(options: &Options, net: &Net<'_>) -> Result<(Vec<Figure>,
 			if let Some(why) = &outcome.gave_up {
 				notes.push(format!("{name} run {} partial ({why})", run + 1));
 			}
+			if outcome.resubmitted > 0 {
+				notes.push(format!(
+					"{name} run {}: {} transactions sent again, not finalized {RESUBMIT_AFTER:?} after sending",
+					run + 1,
+					outcome.resubmitted
+				));
+			}
 			pair.push(if outcome.included > 0 { outcome.chain_rate() } else { f64::NAN });
 			stopped = after_load(net, &outcome).await;
 			if stopped.is_some() {
@@ -139,6 +146,10 @@ pub(super) async fn p2(options: &Options, net: &Net<'_>) -> Result<(Vec<Figure>,
 		if let Some(why) = &outcome.gave_up {
 			// The lost transactions have no latency; the percentiles cover the finalized ones only.
 			partial.push(format!("run {} partial, {} lost ({why})", run + 1, outcome.lost));
+		}
+		if outcome.resubmitted > 0 {
+			// Their latency counts from the first submission, so the resubmission delay is in p99.
+			partial.push(format!("run {}: {} sent again", run + 1, outcome.resubmitted));
 		}
 		p50s.push(percentile(&outcome.latencies_ms, 50.0));
 		p99s.push(percentile(&outcome.latencies_ms, 99.0));

@@ -25,6 +25,10 @@ pub(super) struct LoadOutcome {
 	/// Transactions submitted late because their submitter's window was full: the chain fell behind
 	/// the offered rate.
 	pub(super) throttled: usize,
+	/// Submissions tried again: refused ones retried, and accepted ones sent again after
+	/// [`RESUBMIT_AFTER`] without finality.
+	pub(super) retried: usize,
+	pub(super) resubmitted: usize,
 	pub(super) first_error: Option<String>,
 	/// Why the load was abandoned before every transaction was finalized.
 	pub(super) gave_up: Option<String>,
@@ -71,6 +75,8 @@ impl LoadOutcome {
 			"latencyP50Ms": round(percentile(&self.latencies_ms, 50.0), 0),
 			"latencyP99Ms": round(percentile(&self.latencies_ms, 99.0), 0),
 			"throttled": self.throttled,
+			"retried": self.retried,
+			"resubmitted": self.resubmitted,
 			"firstError": self.first_error,
 			"gaveUp": self.gave_up,
 			"finalityStopped": self.finality_stopped,
@@ -94,7 +100,9 @@ pub(super) struct Pending {
 	pub(super) submitter: usize,
 	/// Position in the submitter's list, which is also its nonce offset.
 	pub(super) index: usize,
+	/// The first submission: latencies count from here, whatever resubmissions followed.
 	pub(super) submitted: Instant,
+	pub(super) last_sent: Instant,
 }
 
 /// State the submitters and the finality watcher share.
@@ -112,6 +120,8 @@ pub(super) struct Shared {
 	pub(super) orphaned: AtomicUsize,
 	/// Transactions that waited for a full window (their submission was late by more than a poll).
 	pub(super) throttled: AtomicUsize,
+	pub(super) retried: AtomicUsize,
+	pub(super) resubmitted: AtomicUsize,
 	pub(super) first_error: Mutex<Option<String>>,
 	/// Per submitter: one of its transactions was refused, so it stops.
 	pub(super) broken: Vec<AtomicBool>,
@@ -152,6 +162,8 @@ pub(super) async fn run_load(
 		rejected: AtomicUsize::new(0),
 		orphaned: AtomicUsize::new(0),
 		throttled: AtomicUsize::new(0),
+		retried: AtomicUsize::new(0),
+		resubmitted: AtomicUsize::new(0),
 		first_error: Mutex::new(None),
 		broken: signed.iter().map(|_| AtomicBool::new(false)).collect(),
 		stop: AtomicBool::new(false),
@@ -192,18 +204,26 @@ pub(super) async fn run_load(
 						return;
 					}
 					shared.sent.fetch_add(1, Ordering::Relaxed);
-					let pending = Pending { submitter, index, submitted: Instant::now() };
+					let now = Instant::now();
+					let pending = Pending { submitter, index, submitted: now, last_sent: now };
 					shared.pending.lock().unwrap().insert(hex.clone(), pending);
-					let result: Result<Hash, String> = match tokio::time::timeout(
-						SUBMIT_TIMEOUT,
-						client.call("author_submitExtrinsic", rpc_params![&hex]),
-					)
-					.await
-					{
-						Ok(result) => result.map_err(|error| error.to_string()),
-						Err(_) => Err(format!("no answer from author_submitExtrinsic in {SUBMIT_TIMEOUT:?}")),
+					let mut attempt = 0;
+					let error = loop {
+						let error = match submit(client, &hex).await {
+							Ok(()) => break None,
+							Err(error) if nonce_taken_by_this(&error) => break None,
+							Err(error) => error,
+						};
+						if attempt == SUBMIT_RETRIES
+							|| !sleep_until_or_stop(Instant::now() + Duration::from_secs(1), &shared.stop)
+								.await
+						{
+							break Some(error);
+						}
+						attempt += 1;
+						shared.retried.fetch_add(1, Ordering::Relaxed);
 					};
-					if let Err(error) = result {
+					if let Some(error) = error {
 						refused(shared, submitter, index, &hex, error);
 					}
 				})
@@ -213,20 +233,76 @@ pub(super) async fn run_load(
 			shared.submitting.fetch_sub(1, Ordering::Relaxed);
 		}
 	});
+	let rescue = resubmit_stranded(clients, &shared);
 	let watch = async {
 		let outcome = follow_finality(watcher, all, &shared, start_block, started, deadline).await;
 		// However the watcher ended, the submitters must not wait for finality it no longer reports.
 		shared.stop.store(true, Ordering::Relaxed);
 		outcome
 	};
-	let (_, outcome) = futures::join!(join_all(submitters), watch);
+	let (_, (), outcome) = futures::join!(join_all(submitters), rescue, watch);
 	let mut outcome = outcome;
 	outcome.submitted = shared.sent.load(Ordering::Relaxed);
 	outcome.rejected = shared.rejected.load(Ordering::Relaxed);
 	outcome.lost += shared.orphaned.load(Ordering::Relaxed);
 	outcome.throttled = shared.throttled.load(Ordering::Relaxed);
+	outcome.retried = shared.retried.load(Ordering::Relaxed);
+	outcome.resubmitted = shared.resubmitted.load(Ordering::Relaxed);
 	outcome.first_error = shared.first_error.lock().unwrap().clone();
 	Ok(outcome)
+}
+
+/// Hands one signed transaction to the node, bounded by [`SUBMIT_TIMEOUT`].
+async fn submit(client: &Client, hex: &str) -> Result<(), String> {
+	match tokio::time::timeout(
+		SUBMIT_TIMEOUT,
+		client.call::<Hash>("author_submitExtrinsic", rpc_params![hex]),
+	)
+	.await
+	{
+		Ok(result) => result.map(|_| ()).map_err(|error| error.to_string()),
+		Err(_) => Err(format!("no answer from author_submitExtrinsic in {SUBMIT_TIMEOUT:?}")),
+	}
+}
+
+/// Whether a refusal says this very transaction is already known: the pool holds it (a resubmission,
+/// or gossip from another node got there first: "already imported", or "priority is too low" against
+/// the copy it holds), or the chain has used its nonce ("outdated"). Each load signs one transaction
+/// per nonce, so whatever holds the nonce is this transaction; it stays pending and is counted when
+/// finalized, or sent again by [`resubmit_stranded`] if the copy the node held is lost.
+fn nonce_taken_by_this(error: &str) -> bool {
+	let error = error.to_ascii_lowercase();
+	["already imported", "priority is too low", "outdated"].iter().any(|known| error.contains(known))
+}
+
+/// Until the load stops, sends again every pending transaction not finalized [`RESUBMIT_AFTER`] after
+/// it was last sent, through its submitter's node. Answers are not waited on by the submitters and
+/// refusals are ignored: the finality watcher alone decides what was finalized.
+async fn resubmit_stranded(clients: &[&Client], shared: &Shared) {
+	while sleep_until_or_stop(Instant::now() + Duration::from_secs(2), &shared.stop).await {
+		let stranded: Vec<(String, usize)> = {
+			let mut pending = shared.pending.lock().unwrap();
+			let now = Instant::now();
+			pending
+				.iter_mut()
+				.filter(|(_, p)| now.duration_since(p.last_sent) > RESUBMIT_AFTER)
+				.map(|(hex, p)| {
+					p.last_sent = now;
+					(hex.clone(), p.submitter)
+				})
+				.collect()
+		};
+		if stranded.is_empty() {
+			continue;
+		}
+		eprintln!("  sending {} transactions again: not finalized within {RESUBMIT_AFTER:?}", stranded.len());
+		shared.resubmitted.fetch_add(stranded.len(), Ordering::Relaxed);
+		futures::stream::iter(stranded)
+			.for_each_concurrent(PIPELINE, |(hex, submitter)| async move {
+				let _ = submit(clients[submitter], &hex).await;
+			})
+			.await;
+	}
 }
 
 /// Records a refused submission. The submitter stops, and its later transactions already submitted are

@@ -18,6 +18,14 @@ pub(super) const PIPELINE: usize = 16;
 /// A submission not answered within this is counted as refused (the node is too busy to take it).
 pub(super) const SUBMIT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// A refused submission is tried again this many times, a second apart, before its submitter stops.
+pub(super) const SUBMIT_RETRIES: usize = 3;
+
+/// A transaction accepted but not finalized this long after it was last sent is sent again: a fork
+/// switch or a pool revalidation can drop it, and every later nonce of its submitter then waits behind
+/// it forever. Finalized blocks are matched by the transaction's bytes, so whichever copy lands counts.
+pub(super) const RESUBMIT_AFTER: Duration = Duration::from_secs(20);
+
 /// Every other RPC call of the bench gives up after this, so that no wait is unbounded.
 pub(super) const RPC_TIMEOUT: Duration = Duration::from_secs(30);
 
