@@ -187,11 +187,7 @@ pub async fn anchor_batch(
 	if files.is_empty() {
 		return Err(ClientError::Input("a batch needs at least one file".into()));
 	}
-	let mut digests = Vec::with_capacity(files.len());
-	for file in files {
-		digests.push(files::hash_file(algo, file)?);
-		progress();
-	}
+	let digests = files::hash_files(algo, files, &mut progress)?;
 	let tree = MerkleTree::build(algo, &digests).expect("non-empty batch; checked above");
 	let root = tree.root();
 	let call = RuntimeCall::Evidence(pallet_evidence::Call::anchor_batch {
@@ -203,25 +199,37 @@ pub async fn anchor_batch(
 
 	std::fs::create_dir_all(out_dir)
 		.map_err(|source| ClientError::Io { path: out_dir.display().to_string(), source })?;
-	let mut proof_files = Vec::with_capacity(files.len());
-	for (index, (file, digest)) in files.iter().zip(&digests).enumerate() {
-		let item = ItemProof {
-			version: ITEM_PROOF_VERSION,
-			algo,
-			file_name: file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-			digest: to_hex(digest),
-			root: to_hex(&root),
-			proof: tree.proof(index as u32).expect("index within the tree"),
-			anchor_block_number: finalized.block_number,
-			anchor_block_hash: format!("{:?}", finalized.block_hash),
-		};
-		// Index first keeps files apart when two items share a name.
-		let path = out_dir.join(format!("{index:06}-{}.proof.json", item.file_name));
-		let json = serde_json::to_vec_pretty(&item).expect("proof serializes");
-		std::fs::write(&path, json)
-			.map_err(|source| ClientError::Io { path: path.display().to_string(), source })?;
-		proof_files.push(path);
-	}
+	let anchor_block_hash = format!("{:?}", finalized.block_hash);
+	let indexed: Vec<usize> = (0..files.len()).collect();
+	// Each item's proof is independent of the others: written on every core.
+	let proof_files = files::on_all_cores(&indexed, |share| {
+		share
+			.iter()
+			.map(|&index| {
+				let item = ItemProof {
+					version: ITEM_PROOF_VERSION,
+					algo,
+					file_name: files[index]
+						.file_name()
+						.map(|n| n.to_string_lossy().into_owned())
+						.unwrap_or_default(),
+					digest: to_hex(&digests[index]),
+					root: to_hex(&root),
+					proof: tree.proof(index as u32).expect("index within the tree"),
+					anchor_block_number: finalized.block_number,
+					anchor_block_hash: anchor_block_hash.clone(),
+				};
+				// Index first keeps files apart when two items share a name.
+				let path = out_dir.join(format!("{index:06}-{}.proof.json", item.file_name));
+				let json = serde_json::to_vec_pretty(&item).expect("proof serializes");
+				std::fs::write(&path, json)
+					.map_err(|source| ClientError::Io { path: path.display().to_string(), source })?;
+				Ok(path)
+			})
+			.collect::<Vec<_>>()
+	})
+	.into_iter()
+	.collect::<Result<Vec<PathBuf>, ClientError>>()?;
 	Ok(BatchReceipt {
 		root: to_hex(&root),
 		leaf_count: tree.leaf_count(),
