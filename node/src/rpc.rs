@@ -78,6 +78,7 @@ where
 	C::Api: ValuationApi<Block, AccountId>,
 	C::Api: PledgeApi<Block, AccountId, BlockNumber>,
 	C::Api: InsuranceApi<Block, AccountId>,
+	C::Api: iprchain_runtime::status_api::AssetStatusApi<Block, AccountId>,
 	P: TransactionPool + 'static,
 	B: sc_client_api::Backend<Block> + Send + Sync + 'static,
 	B::State: sc_client_api::StateBackend<sp_runtime::traits::HashingFor<Block>>,

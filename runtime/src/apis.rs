@@ -218,6 +218,21 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl crate::status_api::AssetStatusApi<Block, AccountId> for Runtime {
+		fn asset_status(asset: u64, now_ms: Option<u64>) -> Option<crate::status_api::AssetStatusParts<AccountId>> {
+			let info = pallet_data_ip::Pallet::<Runtime>::asset_info(asset, now_ms)?;
+			// Everything is judged at the moment the asset was, as the separate calls were.
+			let now = Some(info.evaluated_at_ms);
+			Some(crate::status_api::AssetStatusParts {
+				valuation: pallet_valuation::Pallet::<Runtime>::current_valuation(asset, now),
+				pledge: pallet_pledge::Pallet::<Runtime>::active_pledge(asset, now),
+				enforcement_grace_ms: <Runtime as pallet_pledge::Config>::EnforcementGraceMs::get(),
+				policies: pallet_insurance::Pallet::<Runtime>::policies_of(iprchain_primitives::Subject::Asset(asset)),
+				info,
+			})
+		}
+	}
+
 	impl pallet_insurance::runtime_api::InsuranceApi<Block, AccountId> for Runtime {
 		fn policy(policy: u64) -> Option<pallet_insurance::PolicyInfo<AccountId>> {
 			pallet_insurance::Pallet::<Runtime>::policy(policy)

@@ -17,6 +17,7 @@ pub use apis::RuntimeApi;
 pub mod configs;
 pub mod council_root;
 pub mod genesis_config_presets;
+pub mod status_api;
 
 use sp_runtime::{
 	generic, impl_opaque_keys,
@@ -64,7 +65,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

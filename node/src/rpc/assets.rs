@@ -8,6 +8,7 @@ use iprchain_primitives::rpc::{
 	FreezeView, HistoryEntryView, LendingView, LicenceView, PledgeDetailView, PledgeView, ValuationView,
 	ValuationsView,
 };
+use iprchain_runtime::status_api::{AssetStatusApi, AssetStatusParts};
 use iprchain_runtime::{opaque::Block, AccountId, BlockNumber, Hash};
 use jsonrpsee::{core::RpcResult, proc_macros::rpc};
 use pallet_data_ip::{
@@ -19,7 +20,7 @@ use pallet_insurance::runtime_api::InsuranceApi;
 use pallet_pledge::{runtime_api::PledgeApi, Pledge, PledgeState, PledgeStatus};
 use pallet_valuation::{runtime_api::ValuationApi, Valuation};
 use serde::{Deserialize, Serialize};
-use sp_api::ProvideRuntimeApi;
+use sp_api::{ApiExt, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 
@@ -94,13 +95,23 @@ struct Found {
 	evaluated_at: u64,
 }
 
+/// What `ipr_assetStatus` shows, before it is turned into the view.
+struct Status {
+	found: Found,
+	valuation: Option<(u32, Valuation<AccountId>)>,
+	pledge: Option<(u64, Pledge<AccountId>)>,
+	grace_ms: u64,
+	policies: Vec<(u64, pallet_insurance::PolicyInfo<AccountId>)>,
+}
+
 impl<C> Assets<C>
 where
 	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: DataIpApi<Block, AccountId, BlockNumber>
 		+ ValuationApi<Block, AccountId>
 		+ PledgeApi<Block, AccountId, BlockNumber>
-		+ InsuranceApi<Block, AccountId>,
+		+ InsuranceApi<Block, AccountId>
+		+ AssetStatusApi<Block, AccountId>,
 {
 	/// Reads `asset` at `at`. At the best block, expiry is judged by the node's clock, so a chain
 	/// that has stalled does not keep an expired registration valid; at a given block, by that
@@ -113,6 +124,40 @@ where
 		let (hash, at, _) = resolve_at(&*self.client, at)?;
 		let info = self.client.runtime_api().asset(hash, asset, now_ms).map_err(runtime_error)?;
 		Ok(info.map(|info| Found { evaluated_at: info.evaluated_at_ms, info, hash, at }))
+	}
+
+	/// Everything `ipr_assetStatus` shows about `asset` at `at`, read in one runtime call where the
+	/// runtime has [`AssetStatusApi`] (spec 104 on) and part by part at blocks of older runtimes.
+	fn status_parts(&self, asset: u64, at: Option<Hash>) -> RpcResult<Option<Status>> {
+		let now_ms = match at {
+			None => Some(wall_clock_ms()),
+			Some(_) => None,
+		};
+		let (hash, at, _) = resolve_at(&*self.client, at)?;
+		let api = self.client.runtime_api();
+		let combined = api.has_api::<dyn AssetStatusApi<Block, AccountId>>(hash).map_err(runtime_error)?;
+		let parts = if combined {
+			api.asset_status(hash, asset, now_ms).map_err(runtime_error)?
+		} else {
+			let Some(info) = api.asset(hash, asset, now_ms).map_err(runtime_error)? else { return Ok(None) };
+			let now = Some(info.evaluated_at_ms);
+			Some(AssetStatusParts {
+				valuation: api.current(hash, asset, now).map_err(runtime_error)?,
+				pledge: api.active_pledge(hash, asset, now).map_err(runtime_error)?,
+				enforcement_grace_ms: api.enforcement_grace_ms(hash).map_err(runtime_error)?,
+				policies: api
+					.policies_of(hash, iprchain_primitives::Subject::Asset(asset))
+					.map_err(runtime_error)?,
+				info,
+			})
+		};
+		Ok(parts.map(|AssetStatusParts { info, valuation, pledge, enforcement_grace_ms, policies }| Status {
+			found: Found { evaluated_at: info.evaluated_at_ms, info, hash, at },
+			valuation,
+			pledge,
+			grace_ms: enforcement_grace_ms,
+			policies,
+		}))
 	}
 
 	/// The runtime's enforcement grace after maturity, for a pledge's in-force end.
@@ -146,7 +191,8 @@ where
 	C::Api: DataIpApi<Block, AccountId, BlockNumber>
 		+ ValuationApi<Block, AccountId>
 		+ PledgeApi<Block, AccountId, BlockNumber>
-		+ InsuranceApi<Block, AccountId>,
+		+ InsuranceApi<Block, AccountId>
+		+ AssetStatusApi<Block, AccountId>,
 {
 	fn asset_status(&self, asset: AssetRef, at: Option<Hash>) -> RpcResult<Option<AssetStatusView>> {
 		let id = match asset {
@@ -168,18 +214,12 @@ where
 			}
 		};
 		let Some(id) = id else { return Ok(None) };
-		let Some(found) = self.find(id, at)? else { return Ok(None) };
-		let api = self.client.runtime_api();
-		let now = Some(found.evaluated_at);
-		let valuation = api.current(found.hash, id, now).map_err(runtime_error)?;
-		let pledge = api.active_pledge(found.hash, id, now).map_err(runtime_error)?;
-		let grace = self.grace_ms(found.hash)?;
-		let policies = api
-			.policies_of(found.hash, iprchain_primitives::Subject::Asset(id))
-			.map_err(runtime_error)?
-			.into_iter()
-			.map(|(_, policy)| text(&policy.policy_no))
-			.collect();
+		let Some(Status { found, valuation, pledge, grace_ms: grace, policies }) =
+			self.status_parts(id, at)?
+		else {
+			return Ok(None);
+		};
+		let policies = policies.into_iter().map(|(_, policy)| text(&policy.policy_no)).collect();
 		let valuation =
 			valuation.map(|(index, valuation)| valuation_view(index, valuation, found.evaluated_at));
 		let pledge =
