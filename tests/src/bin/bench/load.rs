@@ -297,11 +297,22 @@ async fn resubmit_stranded(clients: &[&Client], shared: &Shared) {
 		}
 		eprintln!("  sending {} transactions again: not finalized within {RESUBMIT_AFTER:?}", stranded.len());
 		shared.resubmitted.fetch_add(stranded.len(), Ordering::Relaxed);
+		let refusals = Mutex::new((0usize, None::<String>));
 		futures::stream::iter(stranded)
-			.for_each_concurrent(PIPELINE, |(hex, submitter)| async move {
-				let _ = submit(clients[submitter], &hex).await;
+			.for_each_concurrent(PIPELINE, |(hex, submitter)| {
+				let refusals = &refusals;
+				async move {
+					if let Err(error) = submit(clients[submitter], &hex).await {
+						let mut refusals = refusals.lock().unwrap();
+						refusals.0 += 1;
+						refusals.1.get_or_insert(error);
+					}
+				}
 			})
 			.await;
+		if let (refused @ 1.., Some(first)) = refusals.into_inner().unwrap() {
+			eprintln!("    {refused} of them refused, the first with: {first}");
+		}
 	}
 }
 
