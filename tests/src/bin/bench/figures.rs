@@ -61,9 +61,11 @@ pub(super) async fn p1(options: &Options, net: &Net<'_>) -> Result<(Vec<Figure>,
 			}
 			if outcome.resubmitted > 0 {
 				notes.push(format!(
-					"{name} run {}: {} transactions sent again, not finalized {RESUBMIT_AFTER:?} after sending",
+					"{name} run {}: {} transactions sent again, not finalized {RESUBMIT_AFTER:?} after sending \
+					 ({} of them banned and replaced)",
 					run + 1,
-					outcome.resubmitted
+					outcome.resubmitted,
+					outcome.replaced
 				));
 			}
 			pair.push(if outcome.included > 0 { outcome.chain_rate() } else { f64::NAN });
@@ -149,7 +151,12 @@ pub(super) async fn p2(options: &Options, net: &Net<'_>) -> Result<(Vec<Figure>,
 		}
 		if outcome.resubmitted > 0 {
 			// Their latency counts from the first submission, so the resubmission delay is in p99.
-			partial.push(format!("run {}: {} sent again", run + 1, outcome.resubmitted));
+			partial.push(format!(
+				"run {}: {} sent again, {} replaced",
+				run + 1,
+				outcome.resubmitted,
+				outcome.replaced
+			));
 		}
 		p50s.push(percentile(&outcome.latencies_ms, 50.0));
 		p99s.push(percentile(&outcome.latencies_ms, 99.0));

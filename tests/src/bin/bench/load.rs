@@ -29,6 +29,8 @@ pub(super) struct LoadOutcome {
 	/// [`RESUBMIT_AFTER`] without finality.
 	pub(super) retried: usize,
 	pub(super) resubmitted: usize,
+	/// Banned transactions replaced by their spare (see [`Signed`]).
+	pub(super) replaced: usize,
 	pub(super) first_error: Option<String>,
 	/// Why the load was abandoned before every transaction was finalized.
 	pub(super) gave_up: Option<String>,
@@ -77,6 +79,7 @@ impl LoadOutcome {
 			"throttled": self.throttled,
 			"retried": self.retried,
 			"resubmitted": self.resubmitted,
+			"replaced": self.replaced,
 			"firstError": self.first_error,
 			"gaveUp": self.gave_up,
 			"finalityStopped": self.finality_stopped,
@@ -95,6 +98,14 @@ pub(super) struct Pacing {
 	pub(super) window: usize,
 }
 
+/// One transaction of a load, and a replacement for it: the same call with a different title (or
+/// remark), signed for the same nonce. Pools ban a transaction they saw in a block that then lost a
+/// fork, which strands every later nonce of its signer; only different bytes for that nonce free them.
+pub(super) struct Signed {
+	pub(super) hex: String,
+	pub(super) spare: String,
+}
+
 /// One submitted transaction not yet seen finalized.
 pub(super) struct Pending {
 	pub(super) submitter: usize,
@@ -103,12 +114,16 @@ pub(super) struct Pending {
 	/// The first submission: latencies count from here, whatever resubmissions followed.
 	pub(super) submitted: Instant,
 	pub(super) last_sent: Instant,
+	/// The replacement, until it is sent.
+	pub(super) spare: Option<String>,
 }
 
 /// State the submitters and the finality watcher share.
 pub(super) struct Shared {
 	/// Each submitted transaction (by its hex) not yet seen finalized.
 	pub(super) pending: Mutex<HashMap<String, Pending>>,
+	/// Replacements sent for banned transactions: the replacement's hex → the pending original's.
+	pub(super) replacements: Mutex<HashMap<String, String>>,
 	pub(super) in_flight: Vec<AtomicUsize>,
 	/// Submitters still submitting.
 	pub(super) submitting: AtomicUsize,
@@ -122,6 +137,7 @@ pub(super) struct Shared {
 	pub(super) throttled: AtomicUsize,
 	pub(super) retried: AtomicUsize,
 	pub(super) resubmitted: AtomicUsize,
+	pub(super) replaced: AtomicUsize,
 	pub(super) first_error: Mutex<Option<String>>,
 	/// Per submitter: one of its transactions was refused, so it stops.
 	pub(super) broken: Vec<AtomicBool>,
@@ -150,12 +166,13 @@ pub(super) async fn run_load(
 	clients: &[&Client],
 	watcher: &Client,
 	all: &[Client],
-	signed: Vec<Vec<String>>,
+	signed: Vec<Vec<Signed>>,
 	pacing: Pacing,
 	deadline: Duration,
 ) -> Result<LoadOutcome> {
 	let shared = Shared {
 		pending: Mutex::new(HashMap::new()),
+		replacements: Mutex::new(HashMap::new()),
 		in_flight: signed.iter().map(|_| AtomicUsize::new(0)).collect(),
 		submitting: AtomicUsize::new(signed.len()),
 		sent: AtomicUsize::new(0),
@@ -164,6 +181,7 @@ pub(super) async fn run_load(
 		throttled: AtomicUsize::new(0),
 		retried: AtomicUsize::new(0),
 		resubmitted: AtomicUsize::new(0),
+		replaced: AtomicUsize::new(0),
 		first_error: Mutex::new(None),
 		broken: signed.iter().map(|_| AtomicBool::new(false)).collect(),
 		stop: AtomicBool::new(false),
@@ -175,7 +193,7 @@ pub(super) async fn run_load(
 		let client = clients[submitter];
 		async move {
 			futures::stream::iter(txs.into_iter().enumerate())
-				.map(|(index, hex)| async move {
+				.map(|(index, Signed { hex, spare })| async move {
 					let due = started + Duration::from_secs_f64(index as f64 / pacing.rate);
 					if !sleep_until_or_stop(due, &shared.stop).await {
 						return;
@@ -205,15 +223,24 @@ pub(super) async fn run_load(
 					}
 					shared.sent.fetch_add(1, Ordering::Relaxed);
 					let now = Instant::now();
-					let pending = Pending { submitter, index, submitted: now, last_sent: now };
+					let pending =
+						Pending { submitter, index, submitted: now, last_sent: now, spare: Some(spare) };
 					shared.pending.lock().unwrap().insert(hex.clone(), pending);
 					let mut attempt = 0;
+					let mut bytes = hex.clone();
 					let error = loop {
-						let error = match submit(client, &hex).await {
+						let error = match submit(client, &bytes).await {
 							Ok(()) => break None,
 							Err(error) if nonce_taken_by_this(&error) => break None,
 							Err(error) => error,
 						};
+						// Banned (see [`Signed`]): the same nonce is tried with the replacement's bytes.
+						if error.contains("banned") {
+							if let Some(spare) = replace(shared, &hex) {
+								bytes = spare;
+								continue;
+							}
+						}
 						if attempt == SUBMIT_RETRIES
 							|| !sleep_until_or_stop(Instant::now() + Duration::from_secs(1), &shared.stop)
 								.await
@@ -221,7 +248,10 @@ pub(super) async fn run_load(
 							break Some(error);
 						}
 						attempt += 1;
-						shared.retried.fetch_add(1, Ordering::Relaxed);
+						// The first few causes of a retry are printed: they explain later refusals.
+						if shared.retried.fetch_add(1, Ordering::Relaxed) < 3 {
+							eprintln!("  submitter {submitter}: transaction {index} refused ({error}); trying again");
+						}
 					};
 					if let Some(error) = error {
 						refused(shared, submitter, index, &hex, error);
@@ -248,6 +278,7 @@ pub(super) async fn run_load(
 	outcome.throttled = shared.throttled.load(Ordering::Relaxed);
 	outcome.retried = shared.retried.load(Ordering::Relaxed);
 	outcome.resubmitted = shared.resubmitted.load(Ordering::Relaxed);
+	outcome.replaced = shared.replaced.load(Ordering::Relaxed);
 	outcome.first_error = shared.first_error.lock().unwrap().clone();
 	Ok(outcome)
 }
@@ -268,7 +299,8 @@ async fn submit(client: &Client, hex: &str) -> Result<(), String> {
 /// Whether a refusal says this very transaction is already known: the pool holds it (a resubmission,
 /// or gossip from another node got there first: "already imported", or "priority is too low" against
 /// the copy it holds), or the chain has used its nonce ("outdated"). Each load signs one transaction
-/// per nonce, so whatever holds the nonce is this transaction; it stays pending and is counted when
+/// per nonce and at most one replacement, so whatever holds the nonce is this transaction or its
+/// replacement, and either is counted; it stays pending and is counted when
 /// finalized, or sent again by [`resubmit_stranded`] if the copy the node held is lost.
 fn nonce_taken_by_this(error: &str) -> bool {
 	let error = error.to_ascii_lowercase();
@@ -302,11 +334,23 @@ async fn resubmit_stranded(clients: &[&Client], shared: &Shared) {
 			.for_each_concurrent(PIPELINE, |(hex, submitter)| {
 				let refusals = &refusals;
 				async move {
-					if let Err(error) = submit(clients[submitter], &hex).await {
-						let mut refusals = refusals.lock().unwrap();
-						refusals.0 += 1;
-						refusals.1.get_or_insert(error);
+					let Err(error) = submit(clients[submitter], &hex).await else { return };
+					if nonce_taken_by_this(&error) {
+						return;
 					}
+					// Banned: the pool saw it in a block that lost a fork, and will not take these bytes
+					// again for a while. Its replacement holds the same nonce with different bytes.
+					let error = match error.contains("banned").then(|| replace(shared, &hex)).flatten() {
+						Some(spare) => match submit(clients[submitter], &spare).await {
+							Ok(()) => return,
+							Err(error) if nonce_taken_by_this(&error) => return,
+							Err(error) => format!("{error} (the replacement of a banned transaction)"),
+						},
+						None => error,
+					};
+					let mut refusals = refusals.lock().unwrap();
+					refusals.0 += 1;
+					refusals.1.get_or_insert(error);
 				}
 			})
 			.await;
@@ -314,6 +358,15 @@ async fn resubmit_stranded(clients: &[&Client], shared: &Shared) {
 			eprintln!("    {refused} of them refused, the first with: {first}");
 		}
 	}
+}
+
+/// Takes the replacement of the pending transaction `hex`, if it still has one, and records it so that
+/// either is counted when finalized.
+fn replace(shared: &Shared, hex: &str) -> Option<String> {
+	let spare = shared.pending.lock().unwrap().get_mut(hex)?.spare.take()?;
+	shared.replacements.lock().unwrap().insert(spare.clone(), hex.to_string());
+	shared.replaced.fetch_add(1, Ordering::Relaxed);
+	Some(spare)
 }
 
 /// Records a refused submission. The submitter stops, and its later transactions already submitted are
@@ -449,8 +502,11 @@ pub(super) async fn poll_finalized(
 		let mut latencies = Vec::new();
 		{
 			let pending = shared.pending.lock().unwrap();
+			let replacements = shared.replacements.lock().unwrap();
 			for (index, extrinsic) in extrinsics.iter().enumerate() {
-				if let Some(p) = extrinsic.as_str().and_then(|hex| pending.get(hex)) {
+				let original =
+					extrinsic.as_str().map(|hex| replacements.get(hex).map_or(hex, String::as_str));
+				if let Some(p) = original.and_then(|hex| pending.get(hex)) {
 					latencies.push(seen.duration_since(p.submitted).as_secs_f64() * 1000.0);
 					ours.push(index as u32);
 				}
@@ -462,12 +518,16 @@ pub(super) async fn poll_finalized(
 			let failed = bounded("events", failures_among(client, hash, &ours)).await?;
 			let timestamp_ms = bounded("the block timestamp", timestamp_at(client, hash)).await?;
 			let mut pending = shared.pending.lock().unwrap();
+			let replacements = shared.replacements.lock().unwrap();
 			for &index in &ours {
-				if let Some(p) = extrinsics[index as usize].as_str().and_then(|hex| pending.remove(hex)) {
+				let original = extrinsics[index as usize]
+					.as_str()
+					.map(|hex| replacements.get(hex).map_or(hex, String::as_str));
+				if let Some(p) = original.and_then(|hex| pending.remove(hex)) {
 					shared.in_flight[p.submitter].fetch_sub(1, Ordering::Relaxed);
 				}
 			}
-			drop(pending);
+			drop((pending, replacements));
 			progressed = true;
 			outcome.included += ours.len();
 			outcome.failed += failed;
@@ -506,7 +566,7 @@ pub(super) async fn sign_load(
 	kind: Kind,
 	count: usize,
 	tag: &str,
-) -> Result<Vec<Vec<String>>> {
+) -> Result<Vec<Vec<Signed>>> {
 	let mut nonces = Vec::new();
 	for signer in signers {
 		nonces.push(client.next_nonce(signer).await?);
@@ -521,24 +581,29 @@ pub(super) async fn sign_load(
 				scope.spawn(move || {
 					(0..count)
 						.map(|k| {
-							let text = format!("bench {tag} s{s} #{k}");
-							let digest = HashAlgo::Sha256.digest(text.as_bytes());
-							let title = format!("bench-{s}-{k}");
-							let call = match kind {
-								Kind::Deposit => evidence::DepositRequest {
-									algo: HashAlgo::Sha256,
-									digest,
-									kind: iprchain_client::primitives::EvidenceKind::Other,
-									title: title.clone(),
-									on_behalf_of: None,
-								}
-								.call(),
-								// About as many bytes as the deposit: the digest and the title.
-								Kind::Remark => RuntimeCall::System(frame_system::Call::remark {
-									remark: [&digest[..], title.as_bytes()].concat(),
-								}),
+							let sign = |title: String| {
+								let text = format!("bench {tag} s{s} #{k}");
+								let digest = HashAlgo::Sha256.digest(text.as_bytes());
+								let call = match kind {
+									Kind::Deposit => evidence::DepositRequest {
+										algo: HashAlgo::Sha256,
+										digest,
+										kind: iprchain_client::primitives::EvidenceKind::Other,
+										title,
+										on_behalf_of: None,
+									}
+									.call(),
+									// About as many bytes as the deposit: the digest and the title.
+									Kind::Remark => RuntimeCall::System(frame_system::Call::remark {
+										remark: [&digest[..], title.as_bytes()].concat(),
+									}),
+								};
+								to_hex(&client.sign(signer, call, first + k as u32))
 							};
-							to_hex(&client.sign(signer, call, first + k as u32))
+							Signed {
+								hex: sign(format!("bench-{s}-{k}")),
+								spare: sign(format!("bench-{s}-{k}-again")),
+							}
 						})
 						.collect::<Vec<_>>()
 				})
@@ -547,7 +612,10 @@ pub(super) async fn sign_load(
 		handles.into_iter().map(|h| h.join().expect("signing thread")).collect::<Vec<_>>()
 	});
 	let total = signed.iter().map(Vec::len).sum::<usize>();
-	eprintln!("  signed {total} transactions in {:.1} s", started.elapsed().as_secs_f64());
+	eprintln!(
+		"  signed {total} transactions (and a replacement for each) in {:.1} s",
+		started.elapsed().as_secs_f64()
+	);
 	Ok(signed)
 }
 
