@@ -20,7 +20,7 @@ use pallet_insurance::runtime_api::InsuranceApi;
 use pallet_pledge::{runtime_api::PledgeApi, Pledge, PledgeState, PledgeStatus};
 use pallet_valuation::{runtime_api::ValuationApi, Valuation};
 use serde::{Deserialize, Serialize};
-use sp_api::{ApiExt, ProvideRuntimeApi};
+use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 
@@ -95,14 +95,13 @@ struct Found {
 	evaluated_at: u64,
 }
 
-/// What `ipr_assetStatus` shows, before it is turned into the view.
-struct Status {
-	found: Found,
-	valuation: Option<(u32, Valuation<AccountId>)>,
-	pledge: Option<(u64, Pledge<AccountId>)>,
-	grace_ms: u64,
-	policies: Vec<(u64, pallet_insurance::PolicyInfo<AccountId>)>,
-}
+/// The parts of [`AssetStatusParts`] besides the asset: valuation, pledge, grace and policies.
+type StatusParts = (
+	Option<(u32, Valuation<AccountId>)>,
+	Option<(u64, Pledge<AccountId>)>,
+	u64,
+	Vec<(u64, pallet_insurance::PolicyInfo<AccountId>)>,
+);
 
 impl<C> Assets<C>
 where
@@ -126,37 +125,18 @@ where
 		Ok(info.map(|info| Found { evaluated_at: info.evaluated_at_ms, info, hash, at }))
 	}
 
-	/// Everything `ipr_assetStatus` shows about `asset` at `at`, read in one runtime call where the
-	/// runtime has [`AssetStatusApi`] (spec 104 on) and part by part at blocks of older runtimes.
-	fn status_parts(&self, asset: u64, at: Option<Hash>) -> RpcResult<Option<Status>> {
+	/// Everything `ipr_assetStatus` shows about `asset` at `at`, from one runtime call (so from one
+	/// execution at one block), judged at the same time as [`Self::find`] judges it.
+	fn status_parts(&self, asset: u64, at: Option<Hash>) -> RpcResult<Option<(Found, StatusParts)>> {
 		let now_ms = match at {
 			None => Some(wall_clock_ms()),
 			Some(_) => None,
 		};
 		let (hash, at, _) = resolve_at(&*self.client, at)?;
-		let api = self.client.runtime_api();
-		let combined = api.has_api::<dyn AssetStatusApi<Block, AccountId>>(hash).map_err(runtime_error)?;
-		let parts = if combined {
-			api.asset_status(hash, asset, now_ms).map_err(runtime_error)?
-		} else {
-			let Some(info) = api.asset(hash, asset, now_ms).map_err(runtime_error)? else { return Ok(None) };
-			let now = Some(info.evaluated_at_ms);
-			Some(AssetStatusParts {
-				valuation: api.current(hash, asset, now).map_err(runtime_error)?,
-				pledge: api.active_pledge(hash, asset, now).map_err(runtime_error)?,
-				enforcement_grace_ms: api.enforcement_grace_ms(hash).map_err(runtime_error)?,
-				policies: api
-					.policies_of(hash, iprchain_primitives::Subject::Asset(asset))
-					.map_err(runtime_error)?,
-				info,
-			})
-		};
-		Ok(parts.map(|AssetStatusParts { info, valuation, pledge, enforcement_grace_ms, policies }| Status {
-			found: Found { evaluated_at: info.evaluated_at_ms, info, hash, at },
-			valuation,
-			pledge,
-			grace_ms: enforcement_grace_ms,
-			policies,
+		let parts = self.client.runtime_api().asset_status(hash, asset, now_ms).map_err(runtime_error)?;
+		Ok(parts.map(|AssetStatusParts { info, valuation, pledge, enforcement_grace_ms, policies }| {
+			let found = Found { evaluated_at: info.evaluated_at_ms, info, hash, at };
+			(found, (valuation, pledge, enforcement_grace_ms, policies))
 		}))
 	}
 
@@ -214,9 +194,7 @@ where
 			}
 		};
 		let Some(id) = id else { return Ok(None) };
-		let Some(Status { found, valuation, pledge, grace_ms: grace, policies }) =
-			self.status_parts(id, at)?
-		else {
+		let Some((found, (valuation, pledge, grace, policies))) = self.status_parts(id, at)? else {
 			return Ok(None);
 		};
 		let policies = policies.into_iter().map(|(_, policy)| text(&policy.policy_no)).collect();
