@@ -1,5 +1,6 @@
 //! Connection to a node: signing, submission, finality tracking and the `ipr_*` reads.
 
+use crate::block_cache::{BlockCache, BlockFacts};
 use crate::{error::ClientError, signer::Signer};
 use codec::{Decode, Encode};
 use iprchain_primitives::rpc::to_hex;
@@ -20,9 +21,9 @@ use jsonrpsee::{
 };
 use serde::Deserialize;
 use sp_runtime::{generic::Header, traits::BlakeTwo256, MultiAddress, MultiSignature};
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
-type SystemEvents = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
+pub(crate) type SystemEvents = Vec<frame_system::EventRecord<RuntimeEvent, Hash>>;
 
 /// Where a transaction ended up once finalized.
 #[derive(Clone, Debug)]
@@ -40,10 +41,29 @@ pub struct Finalized {
 /// How long to wait, by default, for a transaction to be finalized.
 pub const DEFAULT_FINALITY_TIMEOUT: Duration = Duration::from_secs(90);
 
+/// The block a mortal transaction's era starts at: its number, and its hash, which the signature
+/// commits to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EraBirth {
+	/// Block number.
+	pub number: u32,
+	/// Block hash.
+	pub hash: Hash,
+}
+
+impl EraBirth {
+	/// The first block number at which a transaction born here can no longer be included.
+	pub fn death(&self) -> u32 {
+		self.number.saturating_add(iprchain_runtime::TX_MORTALITY_PERIOD as u32)
+	}
+}
+
 /// A connection to one node.
 pub struct Client {
 	url: String,
 	rpc: WsClient,
+	blocks: BlockCache,
+	recent_birth: std::sync::Mutex<Option<(EraBirth, std::time::Instant)>>,
 	genesis_hash: Hash,
 	spec_version: u32,
 	transaction_version: u32,
@@ -104,6 +124,8 @@ impl Client {
 		let mut client = Client {
 			url: url.to_string(),
 			rpc,
+			blocks: BlockCache::default(),
+			recent_birth: std::sync::Mutex::new(None),
 			genesis_hash: Hash::zero(),
 			spec_version: 0,
 			transaction_version: 0,
@@ -123,6 +145,11 @@ impl Client {
 	pub fn with_finality_timeout(mut self, timeout: Duration) -> Self {
 		self.finality_timeout = timeout;
 		self
+	}
+
+	/// How long [`Client::submit`] waits for finality.
+	pub fn finality_timeout(&self) -> Duration {
+		self.finality_timeout
 	}
 
 	/// The URL connected to.
@@ -146,6 +173,11 @@ impl Client {
 
 	fn rpc_error(&self, method: &str, error: RpcError) -> ClientError {
 		match error {
+			// A pool refusal says why in `data` ("Custom error: 102", "Transaction is outdated").
+			RpcError::Call(object) if method.starts_with("author_submit") => {
+				let data = object.data().map(|raw| raw.get().to_string());
+				ClientError::from_pool_rejection(object.message(), data.as_deref())
+			}
 			RpcError::Call(object) => {
 				ClientError::Rpc { method: method.to_string(), message: object.message().to_string() }
 			}
@@ -173,21 +205,40 @@ impl Client {
 		header.map(|h| h.number).ok_or_else(|| ClientError::Decode(format!("unknown block {hash:?}")))
 	}
 
-	/// Signs `call` with `signer` at `nonce` (immortal era) and returns the encoded extrinsic.
-	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce) -> Vec<u8> {
-		let tx_extension = iprchain_runtime::tx_extension(nonce);
-		// One entry per extension of `iprchain_runtime::TxExtension`, in order.
-		let implicit = (
-			(),
-			(),
-			self.spec_version,
-			self.transaction_version,
-			self.genesis_hash,
-			self.genesis_hash,
-			(),
-			(),
-			(),
-		);
+	/// The block a new transaction names as the birth of its mortal era: the latest finalized one,
+	/// which every fork contains, so the era is valid wherever the transaction lands.
+	/// Read at most every few seconds: thousands of transactions signed at once share one.
+	pub async fn era_birth(&self) -> Result<EraBirth, ClientError> {
+		const REUSE_FOR: Duration = Duration::from_secs(6);
+		if let Some((birth, read_at)) = *self.recent_birth.lock().expect("birth lock") {
+			if read_at.elapsed() < REUSE_FOR {
+				return Ok(birth);
+			}
+		}
+		let hash = self.finalized_head().await?;
+		let birth = EraBirth { number: self.block_number(hash).await?, hash };
+		*self.recent_birth.lock().expect("birth lock") = Some((birth, std::time::Instant::now()));
+		Ok(birth)
+	}
+
+	/// The on-chain nonce of `account` at the best block: the next nonce a block will accept, not
+	/// counting transactions waiting in pools (`system_accountNextIndex` counts those).
+	pub async fn account_nonce(&self, account: &iprchain_runtime::AccountId) -> Result<Nonce, ClientError> {
+		let raw: String = self
+			.call("state_call", rpc_params!["AccountNonceApi_account_nonce", to_hex(&account.encode())])
+			.await?;
+		Nonce::decode(&mut &decode_hex(&raw)?[..])
+			.map_err(|e| ClientError::Decode(format!("account nonce: {e}")))
+	}
+
+	/// Signs `call` with `signer` at `nonce`, mortal from `birth` for
+	/// [`iprchain_runtime::TX_MORTALITY_PERIOD`] blocks, and returns the encoded extrinsic.
+	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce, birth: EraBirth) -> Vec<u8> {
+		let tx_extension = iprchain_runtime::tx_extension(nonce, birth.number);
+		// One entry per extension of `iprchain_runtime::TxExtension`, in order; the era's is the hash
+		// of its birth block.
+		let implicit =
+			((), (), self.spec_version, self.transaction_version, self.genesis_hash, birth.hash, (), (), ());
 		let payload = SignedPayload::from_raw(call.clone(), tx_extension.clone(), implicit);
 		let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 		UncheckedExtrinsic::new_signed(
@@ -200,21 +251,41 @@ impl Client {
 	}
 
 	/// Signs and submits `call`, then waits until its block is finalized and checks it succeeded.
+	/// A transaction the pool drops is signed again and resent (see [`crate::submit`]).
 	pub async fn submit(&self, signer: &Signer, call: RuntimeCall) -> Result<Finalized, ClientError> {
-		let nonce = self.next_nonce(signer).await?;
-		self.submit_with_nonce(signer, call, nonce).await
+		let mut results = crate::submit::submit_all(
+			self,
+			signer,
+			vec![call],
+			&crate::submit::SubmitOptions::default(),
+			|_| {},
+		)
+		.await?;
+		results.pop().expect("one result per call")
 	}
 
-	/// Like [`Client::submit`] at an explicit nonce, so many transactions can be in flight at once.
+	/// Signs `call` at `nonce`, submits it once and waits for its fate: finalized (with the call's
+	/// outcome), or the reason it was refused or left the pool. No retry: see [`crate::submit`] for that.
 	pub async fn submit_with_nonce(
 		&self,
 		signer: &Signer,
 		call: RuntimeCall,
 		nonce: Nonce,
 	) -> Result<Finalized, ClientError> {
-		let extrinsic = self.sign(signer, call, nonce);
+		let birth = self.era_birth().await?;
+		let extrinsic = self.sign(signer, call, nonce, birth);
 		let watch = self.watch(&extrinsic).await?;
-		self.await_finalized(watch, &extrinsic).await
+		self.await_finalized(watch, &extrinsic, birth).await
+	}
+
+	/// Submits a signed extrinsic and follows it to its fate, like [`Client::submit_with_nonce`].
+	pub(crate) async fn submit_signed(
+		&self,
+		extrinsic: &[u8],
+		birth: EraBirth,
+	) -> Result<Finalized, ClientError> {
+		let watch = self.watch(extrinsic).await?;
+		self.await_finalized(watch, extrinsic, birth).await
 	}
 
 	async fn watch(&self, extrinsic: &[u8]) -> Result<Subscription<TxStatus>, ClientError> {
@@ -235,6 +306,7 @@ impl Client {
 		&self,
 		mut watch: Subscription<TxStatus>,
 		extrinsic: &[u8],
+		birth: EraBirth,
 	) -> Result<Finalized, ClientError> {
 		let timeout = self.finality_timeout;
 		let deadline = tokio::time::Instant::now() + timeout;
@@ -256,74 +328,102 @@ impl Client {
 					}
 					Some(Ok(_)) => continue,
 					Some(Err(e)) => return Err(ClientError::Decode(format!("transaction status: {e}"))),
-					// The node ended the subscription without a final status (seen on a heavily
-					// loaded machine); the transaction may still be finalized, so look for it.
+					// The node ended the subscription without a final status (its buffer for a slow
+					// reader overflowed, or it restarted); the transaction may still be finalized.
 					None => return Ok(None),
 				}
 			}
 		})
 		.await
 		.map_err(|_| ClientError::FinalityTimeout(timeout.as_secs()))??;
-		let block_hash = match watched {
-			Some(hash) => hash,
-			None => self.find_finalized(extrinsic, deadline).await?,
-		};
-		self.outcome(block_hash, extrinsic).await
+		match watched {
+			Some(hash) => self.outcome(hash, extrinsic).await,
+			None => {
+				let found = self.find_finalized(&[extrinsic.to_vec()], birth.number, deadline).await?;
+				let (block_hash, _) = found.ok_or(ClientError::FinalityTimeout(timeout.as_secs()))?;
+				self.outcome(block_hash, extrinsic).await
+			}
+		}
 	}
 
 	/// Waits for an extrinsic submitted without a status subscription (`author_submitExtrinsic`, or by
 	/// another process) to be finalized, looking block by block, and turns its events into a result.
 	pub async fn await_extrinsic(&self, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
+		// More blocks than a transaction waits in the pool of a working network.
+		const SEARCH_BACK_BLOCKS: u32 = 64;
 		let deadline = tokio::time::Instant::now() + self.finality_timeout;
-		let block_hash = self.find_finalized(extrinsic, deadline).await?;
+		let head = self.block_number(self.finalized_head().await?).await?;
+		let found = self
+			.find_finalized(&[extrinsic.to_vec()], head.saturating_sub(SEARCH_BACK_BLOCKS), deadline)
+			.await?;
+		let (block_hash, _) = found.ok_or(ClientError::FinalityTimeout(self.finality_timeout.as_secs()))?;
 		self.outcome(block_hash, extrinsic).await
 	}
 
-	/// Looks for `extrinsic` in finalized blocks, from a little before the current finalized head
-	/// onwards, until `deadline`: also the fallback when the status subscription ends early.
-	async fn find_finalized(
+	/// Looks for any of `extrinsics` in finalized blocks from number `from` on, until `deadline`.
+	/// Returns the block and which of them it holds; `None` if none was found by the deadline.
+	/// Blocks are read once and cached, so many transactions waiting at once cost one read per block.
+	pub(crate) async fn find_finalized(
 		&self,
-		extrinsic: &[u8],
+		extrinsics: &[Vec<u8>],
+		from: u32,
 		deadline: tokio::time::Instant,
-	) -> Result<Hash, ClientError> {
-		// More blocks than a transaction waits in the pool of a working network.
-		const SEARCH_BACK_BLOCKS: u32 = 64;
-		let wanted = to_hex(extrinsic);
-		let head = self.block_number(self.finalized_head().await?).await?;
-		let mut next = head.saturating_sub(SEARCH_BACK_BLOCKS);
+	) -> Result<Option<(Hash, usize)>, ClientError> {
+		let wanted: Vec<String> = extrinsics.iter().map(|xt| to_hex(xt)).collect();
+		let mut next = from;
 		loop {
 			let head = self.block_number(self.finalized_head().await?).await?;
 			while next <= head {
-				let hash: Option<Hash> = self.call("chain_getBlockHash", rpc_params![next]).await?;
-				if let Some(hash) = hash {
-					let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![hash]).await?;
-					if block.block.extrinsics.contains(&wanted) {
-						return Ok(hash);
+				if let Some(facts) = self.block_facts_by_number(next).await? {
+					if let Some(which) = wanted.iter().position(|xt| facts.index_of(xt).is_some()) {
+						return Ok(Some((facts.hash, which)));
 					}
 				}
 				next += 1;
 			}
 			if tokio::time::Instant::now() >= deadline {
-				return Err(ClientError::FinalityTimeout(self.finality_timeout.as_secs()));
+				return Ok(None);
 			}
-			tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
 	}
 
-	/// Finds `extrinsic` in finalized block `block_hash` and turns its events into a result.
-	async fn outcome(&self, block_hash: Hash, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
-		let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![block_hash]).await?;
-		let wanted = to_hex(extrinsic);
-		let extrinsic_index =
-			block.block.extrinsics.iter().position(|xt| *xt == wanted).ok_or_else(|| {
-				ClientError::Decode("finalized block does not contain the transaction".into())
-			})? as u32;
-		let header: Header<u32, BlakeTwo256> = serde_json::from_value(block.block.header)
-			.map_err(|e| ClientError::Decode(format!("block header: {e}")))?;
+	/// The finalized block number `number`, from the cache or the node; `None` if there is none yet.
+	async fn block_facts_by_number(&self, number: u32) -> Result<Option<Arc<BlockFacts>>, ClientError> {
+		let hash: Option<Hash> = self.call("chain_getBlockHash", rpc_params![number]).await?;
+		match hash {
+			Some(hash) => Ok(Some(self.block_facts(hash).await?)),
+			None => Ok(None),
+		}
+	}
 
-		let events = self.events_at(block_hash).await?;
+	/// The extrinsics and events of block `hash`, read from the node once however many callers ask.
+	async fn block_facts(&self, hash: Hash) -> Result<Arc<BlockFacts>, ClientError> {
+		let cell = self.blocks.cell(hash);
+		cell.get_or_try_init(|| async {
+			let block: SignedBlockJson = self.call("chain_getBlock", rpc_params![hash]).await?;
+			let header: Header<u32, BlakeTwo256> = serde_json::from_value(block.block.header)
+				.map_err(|e| ClientError::Decode(format!("block header: {e}")))?;
+			let events = self.events_at(hash).await?;
+			Ok::<_, ClientError>(Arc::new(BlockFacts::new(
+				hash,
+				header.number,
+				block.block.extrinsics,
+				events,
+			)))
+		})
+		.await
+		.cloned()
+	}
+
+	/// Finds `extrinsic` in finalized block `block_hash` and turns its events into a result.
+	pub(crate) async fn outcome(&self, block_hash: Hash, extrinsic: &[u8]) -> Result<Finalized, ClientError> {
+		let facts = self.block_facts(block_hash).await?;
+		let extrinsic_index = facts
+			.index_of(&to_hex(extrinsic))
+			.ok_or_else(|| ClientError::Decode("finalized block does not contain the transaction".into()))?;
 		let mut own_events = Vec::new();
-		for record in events {
+		for record in facts.events.iter() {
 			if record.phase != frame_system::Phase::ApplyExtrinsic(extrinsic_index) {
 				continue;
 			}
@@ -332,9 +432,9 @@ impl Client {
 			{
 				return Err(ClientError::DispatchFailed(describe_dispatch_error(*dispatch_error)));
 			}
-			own_events.push(record.event);
+			own_events.push(record.event.clone());
 		}
-		Ok(Finalized { block_hash, block_number: header.number, extrinsic_index, events: own_events })
+		Ok(Finalized { block_hash, block_number: facts.number, extrinsic_index, events: own_events })
 	}
 
 	/// All events of block `at`.

@@ -1,6 +1,6 @@
 //! Errors a client call can end with, each worded for the person at the terminal.
 
-use iprchain_primitives::INVALID_TX_NO_ROLE;
+use iprchain_primitives::{INVALID_TX_NONCE_TOO_FAR_AHEAD, INVALID_TX_NO_ROLE};
 
 /// Why a client call failed.
 #[derive(Debug, thiserror::Error)]
@@ -55,6 +55,10 @@ impl ClientError {
 		let data = data.unwrap_or_default().trim_matches('"');
 		let reason = match data.strip_prefix("Custom error: ").and_then(|code| code.parse::<u8>().ok()) {
 			Some(INVALID_TX_NO_ROLE) => "the signing account holds no role on this chain".to_string(),
+			Some(INVALID_TX_NONCE_TOO_FAR_AHEAD) => "the nonce is too far ahead of the account's current \
+				nonce: the account has as many transactions queued as it may; send it again once earlier \
+				ones are included"
+				.to_string(),
 			Some(code) => format!("custom validity error {code}"),
 			None if data.is_empty() => message.to_string(),
 			None => format!("{message}: {data}"),
@@ -75,5 +79,7 @@ mod tests {
 		assert!(stale.to_string().contains("outdated"), "{stale}");
 		let other = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 7"));
 		assert!(other.to_string().contains("custom validity error 7"), "{other}");
+		let ahead = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 102"));
+		assert!(ahead.to_string().contains("too far ahead"), "{ahead}");
 	}
 }

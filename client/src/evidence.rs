@@ -1,7 +1,13 @@
 //! Evidence operations (存证/取证/验真): deposit files, read records, verify files, anchor batches.
 
-use crate::{chain::Client, error::ClientError, files, signer::Signer};
-use futures::{stream::FuturesOrdered, StreamExt};
+use crate::{
+	chain::Client,
+	error::ClientError,
+	files,
+	signer::Signer,
+	submit::{submit_all, SubmitOptions},
+};
+use futures::{stream, StreamExt};
 use iprchain_primitives::rpc::to_hex;
 use iprchain_primitives::{
 	merkle::{MerkleProof, MerkleTree},
@@ -49,10 +55,13 @@ pub struct DepositReceipt {
 	pub algo: String,
 	/// `0x`-hex digest.
 	pub digest: String,
-	/// Finalized block number.
+	/// Number of the block holding the deposit.
 	pub block_number: u32,
-	/// Finalized block hash.
-	pub block_hash: String,
+	/// Its hash (`None` when an earlier deposit was found by lookup and the node does not say).
+	pub block_hash: Option<String>,
+	/// True when the digest was already deposited by the same account before this job (an earlier
+	/// run, or the same file twice): nothing new was written, and that counts as done.
+	pub already_deposited: bool,
 }
 
 /// A title that fits the chain's limit: the file name, shortened on a character boundary.
@@ -68,34 +77,93 @@ pub fn title_for(path: &Path) -> String {
 	title
 }
 
-/// Submits all `requests` at consecutive nonces, then waits for each to be finalized. Results come
-/// back in request order; `progress` is called once per finished request.
+/// Deposits every request and returns each one's fate in request order: a receipt once finalized,
+/// or why it could not be. Resumable: a digest the same account deposited before (an earlier run cut
+/// short, a restarted node) is not sent again and comes back as `already_deposited`. A digest some
+/// other account deposited first is an error (`Evidence.AlreadyDeposited`, first to file wins).
+/// At most `options.max_in_flight` transactions wait in the pool at once; dropped ones are sent
+/// again (see [`crate::submit`]). `progress` is called once per finished request.
 pub async fn deposit_many(
 	client: &Client,
 	signer: &Signer,
 	requests: &[DepositRequest],
+	options: &SubmitOptions,
 	mut progress: impl FnMut(),
 ) -> Result<Vec<Result<DepositReceipt, ClientError>>, ClientError> {
-	let first_nonce = client.next_nonce(signer).await?;
-	let mut pending = FuturesOrdered::new();
-	for (offset, request) in requests.iter().enumerate() {
-		let nonce = first_nonce + offset as u32;
-		pending.push_back(async move {
-			let finalized = client.submit_with_nonce(signer, request.call(), nonce).await?;
-			Ok(DepositReceipt {
+	// What is on chain already (best block: a deposit still waiting for finality counts too, and
+	// is found finalized by the lookup after submission).
+	let known: Vec<Option<EvidenceView>> = stream::iter(requests)
+		.map(|request| client.evidence(request.algo, &request.digest, None))
+		.buffered(32)
+		.collect::<Vec<_>>()
+		.await
+		.into_iter()
+		.collect::<Result<_, _>>()?;
+	let mut results: Vec<Option<Result<DepositReceipt, ClientError>>> = Vec::with_capacity(requests.len());
+	let mut to_send = Vec::new();
+	for (index, (request, record)) in requests.iter().zip(known).enumerate() {
+		match record {
+			Some(record) => {
+				results.push(Some(earlier_deposit(signer, request, &record)));
+				progress();
+			}
+			None => {
+				results.push(None);
+				to_send.push(index);
+			}
+		}
+	}
+	let calls = to_send.iter().map(|&i| requests[i].call()).collect();
+	let sent = submit_all(client, signer, calls, options, |_| progress()).await?;
+	for (&index, result) in to_send.iter().zip(sent) {
+		let request = &requests[index];
+		let receipt = match result {
+			Ok(finalized) => Ok(DepositReceipt {
 				algo: request.algo.name().into(),
 				digest: to_hex(&request.digest),
 				block_number: finalized.block_number,
-				block_hash: format!("{:?}", finalized.block_hash),
-			})
-		});
+				block_hash: Some(format!("{:?}", finalized.block_hash)),
+				already_deposited: false,
+			}),
+			// Deposited in the meantime: by an earlier run's transaction that was still in a pool, by
+			// the same digest twice in this job, or by someone else.
+			Err(ClientError::DispatchFailed(reason)) if reason.ends_with("AlreadyDeposited") => {
+				match client.evidence(request.algo, &request.digest, None).await? {
+					Some(record) => earlier_deposit(signer, request, &record),
+					None => Err(ClientError::DispatchFailed(reason)),
+				}
+			}
+			Err(error) => Err(error),
+		};
+		results[index] = Some(receipt);
 	}
-	let mut results = Vec::with_capacity(requests.len());
-	while let Some(result) = pending.next().await {
-		progress();
-		results.push(result);
+	Ok(results.into_iter().map(|r| r.expect("every request has a result")).collect())
+}
+
+/// The result for a digest found on chain before it was sent: done if the signer deposited it (for
+/// itself or on someone's behalf), the first-to-file refusal otherwise.
+fn earlier_deposit(
+	signer: &Signer,
+	request: &DepositRequest,
+	record: &EvidenceView,
+) -> Result<DepositReceipt, ClientError> {
+	if record.submitter == signer.ss58() {
+		Ok(DepositReceipt {
+			algo: request.algo.name().into(),
+			digest: to_hex(&request.digest),
+			block_number: record.block_number,
+			block_hash: record.block_hash.clone(),
+			already_deposited: true,
+		})
+	} else {
+		Err(ClientError::DispatchFailed(format!(
+			"Evidence.AlreadyDeposited: {}:{} was deposited first by {} at block #{}",
+			request.algo.name(),
+			to_hex(&request.digest),
+			record.submitter,
+			record.block_number
+		)))
 	}
-	Ok(results)
 }
 
 /// Outcome of checking a file against the chain.

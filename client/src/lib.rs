@@ -5,6 +5,7 @@
 //! does not exist or has the wrong arguments does not compile.
 
 pub mod asset;
+mod block_cache;
 pub mod chain;
 pub mod error;
 pub mod evidence;
@@ -15,6 +16,7 @@ pub mod insurance;
 pub mod proof;
 pub mod roles;
 pub mod signer;
+pub mod submit;
 pub mod time;
 
 pub use chain::{Client, Finalized};

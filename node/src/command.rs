@@ -108,7 +108,9 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev());
+			runner.run_node_until_exit(|mut config| async move {
+				config.transaction_pool = pool;
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -122,4 +124,28 @@ pub fn run() -> sc_cli::Result<()> {
 			})
 		}
 	}
+}
+
+/// Transaction pool sizes: `--pool-limit` transactions (and `--pool-kbytes`) in the future queue and ten
+/// times that in the ready queue, where Substrate gives the future queue a tenth of the limit.
+///
+/// The fork-aware pool re-submits its memory pool to every new block's view in hash-map order, not in
+/// nonce order, so a burst from a few accounts lands in the view mostly as "future" transactions
+/// (their predecessor not yet re-submitted). With a future queue of a tenth, the view evicted the
+/// overflow, and the pool then forgot transactions it had accepted, silently for a sender that did not
+/// watch them (issue 14; docs/performance.md). The runtime bounds how far ahead of its nonce an
+/// account may queue, so the queues only need room for that window times the accounts sending.
+fn pool_options(
+	params: &sc_cli::TransactionPoolParams,
+	is_dev: bool,
+) -> sc_transaction_pool::TransactionPoolOptions {
+	const READY_PER_FUTURE: usize = 10;
+	sc_transaction_pool::TransactionPoolOptions::new_with_params(
+		params.pool_limit.saturating_mul(READY_PER_FUTURE),
+		params.pool_kbytes.saturating_mul(1024).saturating_mul(READY_PER_FUTURE),
+		params.tx_ban_seconds,
+		params.pool_type.into(),
+		is_dev,
+		params.pool_best_blocks_only,
+	)
 }

@@ -7,6 +7,26 @@ use scale_info::TypeInfo;
 /// no role.
 pub const INVALID_TX_NO_ROLE: u8 = 101;
 
+/// `InvalidTransaction::Custom` code with which the pool refuses a signed transaction whose nonce is
+/// further ahead of its account's current nonce than the account may queue (see
+/// [`nonce_window`]). Nothing is lost: the sender learns at once and may send it again once the
+/// account's earlier transactions are included.
+pub const INVALID_TX_NONCE_TOO_FAR_AHEAD: u8 = 102;
+
+/// Queue depth used when no per-block quota is set (quota 0 means unlimited).
+pub const NONCE_WINDOW_WITHOUT_QUOTA: u32 = 1024;
+
+/// How many transactions an account may queue ahead of its current nonce: two blocks' worth of its
+/// per-block quota, so a sender that keeps the window full fills every block it is allowed, while
+/// one key can never hold more than this many transactions in any pool.
+pub fn nonce_window(tx_quota: u32) -> u32 {
+	if tx_quota == 0 {
+		NONCE_WINDOW_WITHOUT_QUOTA
+	} else {
+		tx_quota.saturating_mul(2)
+	}
+}
+
 /// A role in the registry. An account may hold several.
 #[derive(
 	Clone,

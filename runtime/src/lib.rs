@@ -140,7 +140,8 @@ pub type Block = generic::Block<Header, UncheckedExtrinsic>;
 /// Checks every signed transaction goes through. There is no payment extension: the chain is feeless,
 /// and `CheckRole` (any role required) replaces fees as the spam bound. It runs before `CheckNonce`, which
 /// would otherwise refuse a role-less (and so provider-less) account first, with a misleading
-/// "cannot pay fees".
+/// "cannot pay fees". `pallet_roles::CheckNonce` is frame-system's nonce check (same identifier and
+/// encoding) with a bound on how far ahead of its nonce an account may queue and a fair priority.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	pallet_roles::CheckRole<Runtime>,
@@ -148,7 +149,7 @@ pub type TxExtension = (
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	pallet_roles::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
@@ -171,17 +172,25 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
+/// Blocks a transaction signed by the project's clients stays valid: a mortal era of 256 blocks (about
+/// 8.5 minutes at 2 s slots) from the block it names as its birth. A transaction that was not
+/// included by then can never be included, so a dropped one can be signed again without any risk
+/// that the old bytes land later, and old bytes can never be replayed.
+pub const TX_MORTALITY_PERIOD: u64 = 256;
+
 /// The transaction extension values a client sends with a signed transaction (everything but the
 /// nonce and era is zero-sized or implicit). Kept here so clients and tests build identical ones.
-pub fn tx_extension(nonce: Nonce) -> TxExtension {
+/// `birth_block` is the number of the block whose hash the signature commits to (the era's implicit
+/// part); see [`TX_MORTALITY_PERIOD`].
+pub fn tx_extension(nonce: Nonce, birth_block: BlockNumber) -> TxExtension {
 	(
 		frame_system::CheckNonZeroSender::new(),
 		pallet_roles::CheckRole::new(),
 		frame_system::CheckSpecVersion::new(),
 		frame_system::CheckTxVersion::new(),
 		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(generic::Era::Immortal),
-		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckEra::from(generic::Era::mortal(TX_MORTALITY_PERIOD, u64::from(birth_block))),
+		pallet_roles::CheckNonce::from(nonce),
 		frame_system::CheckWeight::new(),
 		frame_system::WeightReclaim::new(),
 	)

@@ -1,6 +1,7 @@
 //! Harness for integration tests: starts real `iprchain-node` processes on free 127.0.0.1 ports, waits
 //! for them on RPC (not on sleeps), and kills them when dropped.
 
+pub mod burst;
 pub mod chain;
 
 use anyhow::{bail, Context, Result};

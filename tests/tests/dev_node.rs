@@ -109,8 +109,9 @@ async fn unwatched_submission_is_found(client: &Client) -> Result<()> {
 	let alice = Signer::from_suri("//Alice")?;
 	let bob = Signer::from_suri("//Bob")?;
 	let digest = HashAlgo::Sha256.digest(b"submitted without a watch");
+	let birth = client.era_birth().await?;
 	let submit = |signer: &Signer, nonce| {
-		let extrinsic = client.sign(signer, deposit_request(digest, "unwatched").call(), nonce);
+		let extrinsic = client.sign(signer, deposit_request(digest, "unwatched").call(), nonce, birth);
 		async move {
 			let hex = format!("0x{}", hex::encode(&extrinsic));
 			let _: iprchain_client::runtime::Hash =

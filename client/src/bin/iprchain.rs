@@ -7,6 +7,7 @@ use iprchain_client::{
 	files,
 	primitives::{parse_digest_hex, EvidenceKind, HashAlgo},
 	signer::{parse_account, Signer},
+	submit::SubmitOptions,
 	Client, ClientError,
 };
 use std::{path::PathBuf, process::ExitCode, time::Duration};
@@ -110,9 +111,11 @@ impl From<Algo> for HashAlgo {
 
 #[derive(Subcommand)]
 enum EvidenceCommand {
-	/// Hash files locally and deposit their digests; waits until each is finalized.
+	/// Hash files locally and deposit their digests; waits until each is finalized. Resumable: files
+	/// this account already deposited are reported as such and count as done. Exit 0 only when every
+	/// file is on chain.
 	Deposit {
-		/// Files to deposit.
+		/// Files or directories (walked recursively, in name order) to deposit.
 		#[arg(required = true)]
 		files: Vec<PathBuf>,
 		/// Digest algorithm.
@@ -128,6 +131,9 @@ enum EvidenceCommand {
 		/// Deposit for this right holder (SS58); the signer must be a workstation.
 		#[arg(long)]
 		on_behalf_of: Option<String>,
+		/// Most transactions waiting in the pool at once.
+		#[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=1000))]
+		in_flight: u16,
 	},
 	/// Show the record of a deposited digest.
 	Show {
@@ -215,9 +221,11 @@ fn progress_bar(len: usize, what: &str) -> indicatif::ProgressBar {
 	}
 	let bar = indicatif::ProgressBar::new(len as u64);
 	bar.set_style(
-		indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} ({elapsed})")
-			.expect("valid template")
-			.progress_chars("=> "),
+		indicatif::ProgressStyle::with_template(
+			"{spinner} {msg} [{bar:30}] {pos}/{len} {per_sec} ETA {eta} ({elapsed})",
+		)
+		.expect("valid template")
+		.progress_chars("=> "),
 	);
 	bar.set_message(what.to_string());
 	bar
@@ -244,42 +252,49 @@ async fn run(cli: Cli) -> Result<Outcome, ClientError> {
 
 async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outcome, ClientError> {
 	match command {
-		EvidenceCommand::Deposit { files: paths, algo, kind, title, on_behalf_of } => {
+		EvidenceCommand::Deposit { files: inputs, algo, kind, title, on_behalf_of, in_flight } => {
 			let signer = Signer::from_suri_or_file(&global.suri)?;
+			let paths = files::expand_inputs(&inputs)?;
 			let on_behalf_of = on_behalf_of.as_deref().map(parse_account).transpose()?;
 			let algo = HashAlgo::from(algo);
 			let hashing = progress_bar(paths.len(), "hashing");
-			let mut requests = Vec::with_capacity(paths.len());
-			for path in &paths {
-				requests.push(DepositRequest {
+			let digests = files::hash_files(algo, &paths, || hashing.inc(1))?;
+			hashing.finish_and_clear();
+			let requests: Vec<DepositRequest> = paths
+				.iter()
+				.zip(digests)
+				.map(|(path, digest)| DepositRequest {
 					algo,
-					digest: files::hash_file(algo, path)?,
+					digest,
 					kind,
 					title: title.clone().unwrap_or_else(|| evidence::title_for(path)),
 					on_behalf_of: on_behalf_of.clone(),
-				});
-				hashing.inc(1);
-			}
-			hashing.finish_and_clear();
+				})
+				.collect();
 			let client = connect(global).await?;
 			let bar = progress_bar(requests.len(), "finalizing");
-			let results = evidence::deposit_many(&client, &signer, &requests, || bar.inc(1)).await?;
+			let options = SubmitOptions { max_in_flight: usize::from(in_flight), ..SubmitOptions::default() };
+			let results =
+				evidence::deposit_many(&client, &signer, &requests, &options, || bar.inc(1)).await?;
 			bar.finish_and_clear();
 			let mut failures = 0;
+			let mut already = 0;
 			let mut json = Vec::new();
 			for (path, result) in paths.iter().zip(results) {
 				match result {
 					Ok(receipt) => {
+						already += usize::from(receipt.already_deposited);
 						if global.json {
 							json.push(serde_json::json!({ "file": path, "ok": true, "receipt": receipt }));
 						} else {
 							println!(
-								"deposited {}  {}:{}  block #{} {} (finalized)",
+								"{} {}  {}:{}  block #{}{} (finalized)",
+								if receipt.already_deposited { "already deposited" } else { "deposited" },
 								path.display(),
 								receipt.algo,
 								receipt.digest,
 								receipt.block_number,
-								receipt.block_hash
+								receipt.block_hash.map(|hash| format!(" {hash}")).unwrap_or_default(),
 							);
 						}
 					}
@@ -297,6 +312,12 @@ async fn run_evidence(global: &Global, command: EvidenceCommand) -> Result<Outco
 			}
 			if global.json {
 				print_json(&json);
+			} else if paths.len() > 1 {
+				eprintln!(
+					"{} files: {} deposited now, {already} already deposited by this account, {failures} not deposited",
+					paths.len(),
+					paths.len() - already - failures
+				);
 			}
 			Ok(if failures == 0 { Outcome::Done } else { Outcome::No })
 		}

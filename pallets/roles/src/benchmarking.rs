@@ -1,6 +1,6 @@
 //! Benchmarks of `pallet-roles`, each on its most expensive path: the first grant creates the
-//! account's provider reference, the last revocation releases it (and, for a registered holder, drops
-//! its record, USCC index entry and transaction count), and a holder registration grants a first role.
+//! account's provider reference, the last revocation keeps it but, for a registered holder, drops
+//! its record, USCC index entry and transaction count, and a holder registration grants a first role.
 
 use super::*;
 use frame_benchmarking::v2::*;

@@ -16,8 +16,10 @@
 //! how many signed transactions one account may have included per block; [`CheckRole`] enforces it.
 //!
 //! The chain is feeless and has no balances, so holding a role is what keeps an account alive: the
-//! first role adds a provider reference to the account and losing the last one removes it. Without
-//! that reference `CheckNonce` would reject every transaction of the account as unpaid-for.
+//! first role ever granted adds a provider reference to the account (without it `CheckNonce` would
+//! reject every transaction of the account as unpaid-for). Losing the last role does not remove it: an
+//! account with history is never reaped, so its nonce never goes back and its old transactions can never
+//! be replayed.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -28,6 +30,9 @@ mod extension;
 mod genesis_serde;
 #[cfg(test)]
 mod mock;
+mod nonce_window;
+#[cfg(test)]
+mod nonce_window_tests;
 #[cfg(test)]
 mod tests;
 
@@ -37,6 +42,7 @@ pub mod weights;
 
 pub use extension::CheckRole;
 pub use iprchain_primitives::{roles::HolderInfo, Role, RoleInspect, RoleSet};
+pub use nonce_window::{CheckNonce, MAX_LONGEVITY, NEXT_NONCE_PRIORITY};
 pub use pallet::*;
 pub use weights::WeightInfo;
 
@@ -191,8 +197,9 @@ pub mod pallet {
 
 		/// Revokes `role` from `who`.
 		///
-		/// Revoking the last role releases the account's provider reference; once the account has no
-		/// other reference it is reaped. Its pending transactions are refused by [`CheckRole`].
+		/// Revoking the last role keeps the account's provider reference: the account is never reaped,
+		/// so its nonce never goes back and transactions it signed before cannot be replayed once it is
+		/// granted a role again. Its pending transactions are refused by [`CheckRole`].
 		/// Revoking [`Role::Holder`] also deletes the account's [`Holders`] record and frees its USCC
 		/// digest, so the organisation can be registered again (under this or another account).
 		///
@@ -253,7 +260,9 @@ pub mod pallet {
 				let mut set = maybe_set.unwrap_or_default();
 				let was_member = !set.is_empty();
 				ensure!(set.insert(role), Error::<T>::AlreadyHasRole);
-				if !was_member {
+				// One provider reference for ever, taken the first time the account becomes a member:
+				// a former member keeps its account (and its nonce) when it is granted a role again.
+				if !was_member && !frame_system::Pallet::<T>::account_exists(who) {
 					frame_system::Pallet::<T>::inc_providers(who);
 				}
 				*maybe_set = Some(set);
@@ -271,11 +280,11 @@ pub mod pallet {
 					ensure!(set.remove(role), Error::<T>::RoleNotHeld);
 					if set.is_empty() {
 						*maybe_set = None;
-						// This only fails when another pallet still holds a consumer reference on the
-						// account. Taking away the permission matters more than the reference count, so the
-						// revocation goes ahead and the provider is left in place: the account must stay
-						// alive while something depends on it anyway.
-						let _ = frame_system::Pallet::<T>::dec_providers(who);
+						// The provider reference stays: releasing it would reap `System.Account` and reset
+						// the nonce to 0, and then, once the account is registered again, anyone could
+						// replay its old transactions from the block archive in nonce order. A former
+						// member's account costs one `System.Account` entry; `CheckRole` already refuses
+						// everything it signs.
 						Ok(true)
 					} else {
 						*maybe_set = Some(set);

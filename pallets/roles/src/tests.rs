@@ -42,7 +42,7 @@ fn grant_role_adds_role_event_and_one_provider() {
 }
 
 #[test]
-fn revoke_role_removes_role_and_last_one_releases_provider() {
+fn revoke_role_removes_role_and_last_one_keeps_the_account() {
 	new_test_ext().execute_with(|| {
 		assert_eq!(providers(STATION), 1);
 
@@ -54,19 +54,56 @@ fn revoke_role_removes_role_and_last_one_releases_provider() {
 		assert_ok!(Roles::revoke_role(RuntimeOrigin::root(), STATION, Role::Workstation));
 		assert!(Roles::roles_of(&STATION).is_empty());
 		assert!(!AccountRoles::<Test>::contains_key(STATION), "an empty set leaves no entry");
-		assert_eq!(providers(STATION), 0);
-		assert!(!frame_system::Account::<Test>::contains_key(STATION), "the account is reaped");
+		// The account is kept, so its nonce can never go back to 0.
+		assert_eq!(providers(STATION), 1);
+		assert!(frame_system::Account::<Test>::contains_key(STATION), "the account is not reaped");
 		assert_eq!(last_event(), Event::RoleRevoked { who: STATION, role: Role::Workstation }.into());
 	});
 }
 
 #[test]
-fn regranting_after_full_revocation_restores_provider() {
+fn regranting_after_full_revocation_keeps_one_provider_and_the_nonce() {
 	new_test_ext().execute_with(|| {
+		for _ in 0..5 {
+			frame_system::Pallet::<Test>::inc_account_nonce(REGISTRAR);
+		}
 		assert_ok!(Roles::revoke_role(RuntimeOrigin::root(), REGISTRAR, Role::Registrar));
-		assert_eq!(providers(REGISTRAR), 0);
-		assert_ok!(Roles::grant_role(RuntimeOrigin::root(), REGISTRAR, Role::Court));
 		assert_eq!(providers(REGISTRAR), 1);
+		assert_ok!(Roles::grant_role(RuntimeOrigin::root(), REGISTRAR, Role::Court));
+		assert_eq!(providers(REGISTRAR), 1, "one reference stands for membership, ever");
+		assert_eq!(frame_system::Pallet::<Test>::account_nonce(REGISTRAR), 5);
+	});
+}
+
+/// The replay attack: transactions an account signed before it lost all its roles are refused once it
+/// is registered again, because its nonce did not go back.
+#[test]
+fn old_transactions_cannot_be_replayed_after_re_registration() {
+	use crate::CheckNonce;
+	new_test_ext().execute_with(|| {
+		let info = DispatchInfo::default();
+		// Nonces 0 and 1 are used: signed, included, archived.
+		for nonce in 0..2u32 {
+			assert_ok!(CheckNonce::<Test>::from(nonce).validate_and_prepare(
+				RuntimeOrigin::signed(REGISTRAR),
+				&remark(),
+				&info,
+				0,
+				0
+			));
+		}
+		assert_ok!(Roles::revoke_role(RuntimeOrigin::root(), REGISTRAR, Role::Registrar));
+		assert_ok!(Roles::grant_role(RuntimeOrigin::root(), REGISTRAR, Role::Registrar));
+		// The archived nonce-0 and nonce-1 transactions, applied again: refused as stale.
+		for nonce in 0..2u32 {
+			assert_eq!(
+				CheckNonce::<Test>::from(nonce)
+					.validate_and_prepare(RuntimeOrigin::signed(REGISTRAR), &remark(), &info, 0, 0)
+					.unwrap_err(),
+				TransactionValidityError::Invalid(InvalidTransaction::Stale)
+			);
+		}
+		assert_eq!(frame_system::Pallet::<Test>::account_nonce(REGISTRAR), 2);
 	});
 }
 
@@ -570,7 +607,7 @@ fn revoking_holder_role_frees_record_and_digest() {
 		assert_ok!(Roles::revoke_role(RuntimeOrigin::root(), NEW_HOLDER, Role::Holder));
 		assert!(!Holders::<Test>::contains_key(NEW_HOLDER));
 		assert!(!HolderByUscc::<Test>::contains_key(USCC));
-		assert_eq!(providers(NEW_HOLDER), 0);
+		assert_eq!(providers(NEW_HOLDER), 1, "a former member's account is kept");
 
 		// The organisation can now be registered again, under another account.
 		assert_ok!(Roles::register_holder(RuntimeOrigin::signed(STATION), OTHER_HOLDER, USCC));

@@ -7,6 +7,8 @@
 //! - P2: submit → finalized latency (p50/p99) at a moderate, paced load.
 //! - P3: batch anchoring, files → anchored root → every per-item proof written, in items per second.
 //! - P4: `ipr_assetStatus` requests per second and p99 latency at concurrency 32 on one node.
+//! - P6: bursts of 10,000 pre-signed transactions at one node and over four, and one account's flood
+//!   beside another's deposit: accepted, refused, finalized and lost (target 0).
 //!
 //! Each figure is the median of `--runs` runs. The last line of standard output is `SUMMARY <json>`.
 
@@ -37,6 +39,8 @@ use std::{
 };
 
 // Under `bench/` rather than next to this file, where Cargo would take them for binaries of their own.
+#[path = "bench/burst.rs"]
+mod burst;
 #[path = "bench/figures.rs"]
 mod figures;
 #[path = "bench/load.rs"]
@@ -46,6 +50,7 @@ mod network;
 #[path = "bench/options.rs"]
 mod options;
 
+use burst::p6;
 use figures::*;
 use load::*;
 use network::*;
@@ -182,6 +187,17 @@ async fn bench(options: Options) -> Result<()> {
 		let (f, s) = p4(&options, nodes[0].url(), query, &what).await?;
 		figures.extend(f);
 		summary["p4"] = s;
+	}
+	if options.wants("P6") {
+		if let Some(why) = &stopped {
+			let why = format!("an earlier load left the chain unable to take more ({why})");
+			eprintln!("P6 skipped: {why}");
+			figures.push(skipped("P6 burst deposits at one node: lost", "= 0", "tx", &why));
+		} else {
+			let (f, s) = p6(&net).await?;
+			figures.extend(f);
+			summary["p6"] = s;
+		}
 	}
 	summary["loadAverageEnd"] = json!(load_average());
 	summary["seconds"] = round(started.elapsed().as_secs_f64(), 1);

@@ -571,6 +571,7 @@ pub(super) async fn sign_load(
 	for signer in signers {
 		nonces.push(client.next_nonce(signer).await?);
 	}
+	let birth = client.era_birth().await?;
 	let started = Instant::now();
 	let signed = std::thread::scope(|scope| {
 		let handles: Vec<_> = signers
@@ -598,7 +599,7 @@ pub(super) async fn sign_load(
 										remark: [&digest[..], title.as_bytes()].concat(),
 									}),
 								};
-								to_hex(&client.sign(signer, call, first + k as u32))
+								to_hex(&client.sign(signer, call, first + k as u32, birth))
 							};
 							Signed {
 								hex: sign(format!("bench-{s}-{k}")),

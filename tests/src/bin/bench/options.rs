@@ -87,7 +87,7 @@ impl Options {
 				"--json" => options.json = Some(value()?.into()),
 				"-h" | "--help" => {
 					println!(
-						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4] [--submitters //Alice,//Bob] \
+						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4,P6] [--submitters //Alice,//Bob] \
 						 [--node-arg FLAG]... [--window N] [--p1-rate TX_PER_S] [--p2-rate TX_PER_S] \
 						 [--report FILE.md] [--json FILE]"
 					);

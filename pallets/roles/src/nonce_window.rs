@@ -1,0 +1,143 @@
+//! The [`CheckNonce`] transaction extension: frame-system's nonce check, plus a bound on how far ahead
+//! of its current nonce an account may queue, and a priority that lets every account's next
+//! transaction go before anyone's backlog.
+
+use crate::{Config, TxQuota};
+use codec::{Decode, DecodeWithMemTracking, Encode};
+use core::fmt;
+use frame_support::{
+	dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
+};
+use iprchain_primitives::{nonce_window, INVALID_TX_NONCE_TOO_FAR_AHEAD};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	traits::{
+		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
+		TransactionExtension, ValidateResult,
+	},
+	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	DispatchResult, SaturatedConversion,
+};
+
+/// Priority of an account's next transaction (nonce equal to the account's). Each step further
+/// ahead costs one: the block author, which takes the highest priority first among transactions
+/// whose predecessors are in, therefore alternates between accounts instead of draining one
+/// account's backlog before another account's single transaction. The pool, when full, evicts the
+/// lowest priority first, i.e. the deepest backlog.
+pub const NEXT_NONCE_PRIORITY: u64 = 1 << 32;
+
+/// Blocks a transaction stays valid in the pool at most, whatever its era says: an immortal
+/// transaction signed by a third-party client does not sit in pools for ever.
+pub const MAX_LONGEVITY: u64 = 1024;
+
+/// Replaces `frame_system::CheckNonce` (same identifier, same encoding: a compact nonce, so every
+/// client that knows the standard extension signs for this one unchanged) and adds two rules at pool
+/// admission:
+///
+/// - **Queue bound.** A transaction whose nonce is more than
+///   [`nonce_window`]`(`[`TxQuota`]`)` ahead of the account's current nonce is refused with
+///   `InvalidTransaction::Custom(`[`INVALID_TX_NONCE_TOO_FAR_AHEAD`]`)`. Without it one key could
+///   pre-sign more transactions than a pool holds, and a pool that is over its limits evicts
+///   transactions it had accepted, silently for a sender that did not watch them. The bound turns
+///   that into a refusal the sender sees at submission.
+/// - **Fair order.** Priority [`NEXT_NONCE_PRIORITY`] minus the distance from the account's nonce,
+///   see there.
+///
+/// Dispatch (`prepare`) is exactly frame-system's: the nonce must equal the account's and is then
+/// incremented.
+#[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct CheckNonce<T: Config>(#[codec(compact)] pub T::Nonce);
+
+impl<T: Config> CheckNonce<T> {
+	/// The extension for a transaction signed at `nonce`.
+	pub fn from(nonce: T::Nonce) -> Self {
+		Self(nonce)
+	}
+
+	/// How far ahead of `who`'s current nonce `nonce` is, or the refusal if that is beyond the window.
+	/// Stale nonces are left to frame-system's check, which refuses them with `Stale`.
+	fn distance_ahead(who: &T::AccountId, nonce: T::Nonce) -> Result<u64, TransactionValidityError> {
+		let current: u64 = frame_system::Pallet::<T>::account_nonce(who).saturated_into();
+		let distance = nonce.saturated_into::<u64>().saturating_sub(current);
+		if distance > u64::from(nonce_window(TxQuota::<T>::get())) {
+			return Err(InvalidTransaction::Custom(INVALID_TX_NONCE_TOO_FAR_AHEAD).into());
+		}
+		Ok(distance)
+	}
+}
+
+impl<T: Config> fmt::Debug for CheckNonce<T> {
+	fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+		write!(f, "CheckNonce({:?})", self.0)
+	}
+}
+
+impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckNonce<T>
+where
+	T::RuntimeCall: Dispatchable<Info = DispatchInfo>,
+	<T::RuntimeCall as Dispatchable>::RuntimeOrigin: AsSystemOriginSigner<T::AccountId> + Clone,
+{
+	const IDENTIFIER: &'static str = "CheckNonce";
+	type Implicit = ();
+	type Val = Option<T::AccountId>;
+	type Pre = ();
+
+	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
+		// frame-system's measured nonce check, plus the `TxQuota` read for the window (the account
+		// itself is read by both, served from the overlay the second time).
+		<T::ExtensionsWeightInfo as frame_system::ExtensionsWeightInfo>::check_nonce()
+			.saturating_add(T::DbWeight::get().reads(1))
+	}
+
+	fn validate(
+		&self,
+		origin: <T as frame_system::Config>::RuntimeOrigin,
+		_call: &T::RuntimeCall,
+		_info: &DispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Implication,
+		_source: TransactionSource,
+	) -> ValidateResult<Self::Val, T::RuntimeCall> {
+		let Some(who) = origin.as_system_origin_signer() else {
+			return Ok((ValidTransaction::default(), None, origin));
+		};
+		let frame_system::ValidNonceInfo { provides, requires } =
+			frame_system::CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
+		let distance = Self::distance_ahead(who, self.0)?;
+		let validity = ValidTransaction {
+			priority: NEXT_NONCE_PRIORITY.saturating_sub(distance),
+			requires,
+			provides,
+			longevity: MAX_LONGEVITY,
+			propagate: true,
+		};
+		let who = who.clone();
+		Ok((validity, Some(who), origin))
+	}
+
+	fn prepare(
+		self,
+		val: Self::Val,
+		_origin: &<T as frame_system::Config>::RuntimeOrigin,
+		_call: &T::RuntimeCall,
+		_info: &DispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
+	) -> Result<Self::Pre, TransactionValidityError> {
+		match val {
+			Some(who) => frame_system::CheckNonce::<T>::prepare_nonce_for_account(&who, self.0),
+			None => Ok(()),
+		}
+	}
+
+	fn post_dispatch_details(
+		_pre: Self::Pre,
+		_info: &DispatchInfo,
+		_post_info: &PostDispatchInfoOf<T::RuntimeCall>,
+		_len: usize,
+		_result: &DispatchResult,
+	) -> Result<Weight, TransactionValidityError> {
+		Ok(Weight::zero())
+	}
+}

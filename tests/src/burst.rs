@@ -1,0 +1,145 @@
+//! A burst as integrators send it: transactions pre-signed at consecutive nonces, fired at nodes with
+//! `author_submitExtrinsic` as fast as the connections take them, then followed through finalized
+//! blocks. Used by the no-loss tests and by the bench's P6.
+//!
+//! A transaction is *accepted* when submit returned its hash, *refused* when submit returned an error
+//! (the sender knows), *finalized* when it is in a finalized block, and *lost* when it was accepted
+//! and is not finalized once the chain has gone idle: nobody was told. Lost must be 0.
+
+use anyhow::{Context, Result};
+use futures::{stream, StreamExt};
+use iprchain_client::{
+	primitives::rpc::to_hex, rpc_params, runtime::RuntimeCall, Client, ClientError, Signer,
+};
+use serde_json::Value;
+use std::{
+	collections::{BTreeMap, HashSet},
+	time::{Duration, Instant},
+};
+
+/// Submissions in flight per node connection.
+const IN_FLIGHT_PER_NODE: usize = 64;
+
+/// What happened to a burst.
+#[derive(Debug, Default)]
+pub struct BurstReport {
+	/// Transactions sent.
+	pub sent: usize,
+	/// Submit answered with the transaction's hash.
+	pub accepted: usize,
+	/// Submit answered with an error, by reason.
+	pub refused: BTreeMap<String, usize>,
+	/// Accepted and found in a finalized block.
+	pub finalized: usize,
+	/// Accepted, never finalized, never reported.
+	pub lost: usize,
+	/// From the first submission until the last accepted transaction was finalized (or until the
+	/// chain went idle, if some were lost).
+	pub seconds: f64,
+	/// Finalized blocks that held burst transactions, with how many each.
+	pub blocks: Vec<(u32, usize)>,
+}
+
+impl BurstReport {
+	/// Number refused, whatever the reason.
+	pub fn refused_total(&self) -> usize {
+		self.refused.values().sum()
+	}
+}
+
+/// Signs `per_signer` calls for each signer at consecutive nonces from its next one; `make(s, k)` is
+/// signer `s`'s `k`-th call. Returns, per signer, the encoded transactions in nonce order.
+pub async fn presign(
+	client: &Client,
+	signers: &[Signer],
+	per_signer: usize,
+	make: impl Fn(usize, usize) -> RuntimeCall + Sync,
+) -> Result<Vec<Vec<Vec<u8>>>, ClientError> {
+	let birth = client.era_birth().await?;
+	let mut firsts = Vec::new();
+	for signer in signers {
+		firsts.push(client.next_nonce(signer).await?);
+	}
+	let make = &make;
+	Ok(std::thread::scope(|scope| {
+		let handles: Vec<_> = signers
+			.iter()
+			.zip(firsts)
+			.enumerate()
+			.map(|(s, (signer, first))| {
+				scope.spawn(move || {
+					(0..per_signer)
+						.map(|k| client.sign(signer, make(s, k), first + k as u32, birth))
+						.collect::<Vec<_>>()
+				})
+			})
+			.collect();
+		handles.into_iter().map(|h| h.join().expect("signing thread")).collect()
+	}))
+}
+
+/// Fires `signed` (per signer, in nonce order; signers interleaved) at `targets` — transaction `i` to
+/// node `i mod targets.len()` — as fast as the connections take them, then follows `watcher`'s
+/// finalized blocks until every accepted transaction is in one or nothing new is finalized into a
+/// block for `idle` (or `deadline` passes).
+pub async fn fire_and_follow(
+	targets: &[&Client],
+	watcher: &Client,
+	signed: &[Vec<Vec<u8>>],
+	idle: Duration,
+	deadline: Duration,
+) -> Result<BurstReport> {
+	let start_block = watcher.block_number(watcher.finalized_head().await?).await?;
+	// Interleave the signers: what several integrators sending at once look like.
+	let longest = signed.iter().map(Vec::len).max().unwrap_or(0);
+	let order: Vec<&Vec<u8>> =
+		(0..longest).flat_map(|k| signed.iter().filter_map(move |per| per.get(k))).collect();
+	let started = Instant::now();
+	let answers: Vec<(String, Result<(), String>)> = stream::iter(order.iter().enumerate())
+		.map(|(i, xt)| {
+			let node = targets[i % targets.len()];
+			let hex = to_hex(xt);
+			async move {
+				let answer: Result<Value, ClientError> =
+					node.call("author_submitExtrinsic", rpc_params![hex.clone()]).await;
+				(hex, answer.map(|_| ()).map_err(|e| e.to_string()))
+			}
+		})
+		.buffer_unordered(IN_FLIGHT_PER_NODE * targets.len())
+		.collect()
+		.await;
+	let mut report = BurstReport { sent: order.len(), ..BurstReport::default() };
+	let mut waiting = HashSet::new();
+	for (hex, answer) in answers {
+		match answer {
+			Ok(()) => {
+				report.accepted += 1;
+				waiting.insert(hex);
+			}
+			Err(reason) => *report.refused.entry(reason).or_default() += 1,
+		}
+	}
+	let mut next = start_block + 1;
+	let mut last_progress = Instant::now();
+	let mut last_finalized_at = started.elapsed();
+	while !waiting.is_empty() && last_progress.elapsed() < idle && started.elapsed() < deadline {
+		let head = watcher.block_number(watcher.finalized_head().await?).await?;
+		while next <= head {
+			let hash: Value = watcher.call("chain_getBlockHash", rpc_params![next]).await?;
+			let block: Value = watcher.call("chain_getBlock", rpc_params![hash]).await?;
+			let extrinsics = block["block"]["extrinsics"].as_array().context("block without extrinsics")?;
+			let found = extrinsics.iter().filter_map(Value::as_str).filter(|xt| waiting.remove(*xt)).count();
+			if found > 0 {
+				report.finalized += found;
+				report.blocks.push((next, found));
+				last_progress = Instant::now();
+				last_finalized_at = started.elapsed();
+			}
+			next += 1;
+		}
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+	report.lost = waiting.len();
+	report.seconds = if waiting.is_empty() { last_finalized_at } else { started.elapsed() }.as_secs_f64();
+	Ok(report)
+}
