@@ -126,25 +126,38 @@ pub fn run() -> sc_cli::Result<()> {
 	}
 }
 
-/// Transaction pool sizes: `--pool-limit` transactions (and `--pool-kbytes`) in the future queue and ten
-/// times that in the ready queue, where Substrate gives the future queue a tenth of the limit.
+/// The transaction pool: Substrate's single-state pool unless the operator names a `--pool-type`, with
+/// `--pool-limit` transactions (and `--pool-kbytes`) in the future queue and ten times that in the ready
+/// queue, where Substrate gives the future queue a tenth of the limit.
 ///
-/// The fork-aware pool re-submits its memory pool to every new block's view in hash-map order, not in
-/// nonce order, so a burst from a few accounts lands in the view mostly as "future" transactions
-/// (their predecessor not yet re-submitted). With a future queue of a tenth, the view evicted the
-/// overflow, and the pool then forgot transactions it had accepted, silently for a sender that did not
-/// watch them (issue 14; docs/performance.md). The runtime bounds how far ahead of its nonce an
-/// account may queue, so the queues only need room for that window times the accounts sending.
+/// Why not the fork-aware pool, Substrate's default (issue 14, docs/performance.md)? Under a burst of
+/// pre-signed transactions it forgets transactions it accepted. Transactions arriving ahead of their
+/// predecessor wait as "future" in the current block's view; the next block's view is a clone of it, and
+/// clones do not report their future transactions to the pool's drop monitor, so when the old view is
+/// discarded (at finality, one block later) the monitor believes no view holds them and removes them,
+/// and every later nonce of the account with them, from the whole pool (`LimitsEnforced`), without a
+/// word to a sender that did not watch. 3,000 deposits fired at one debug validator lost 922–2,063
+/// that way. The single-state pool keeps a future transaction until its predecessor arrives, and on a
+/// reorganization re-submits the retracted blocks' transactions.
+///
+/// The larger future queue is for bursts arriving out of nonce order; the runtime bounds how far ahead
+/// of its nonce an account may queue, so the queues only need that window times the accounts sending.
 fn pool_options(
 	params: &sc_cli::TransactionPoolParams,
 	is_dev: bool,
 ) -> sc_transaction_pool::TransactionPoolOptions {
 	const READY_PER_FUTURE: usize = 10;
+	let pool_type_named = std::env::args().any(|arg| arg == "--pool-type" || arg.starts_with("--pool-type="));
+	let pool_type = if pool_type_named {
+		params.pool_type.into()
+	} else {
+		sc_transaction_pool::TransactionPoolType::SingleState
+	};
 	sc_transaction_pool::TransactionPoolOptions::new_with_params(
 		params.pool_limit.saturating_mul(READY_PER_FUTURE),
 		params.pool_kbytes.saturating_mul(1024).saturating_mul(READY_PER_FUTURE),
 		params.tx_ban_seconds,
-		params.pool_type.into(),
+		pool_type,
 		is_dev,
 		params.pool_best_blocks_only,
 	)

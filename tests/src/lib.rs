@@ -62,6 +62,11 @@ impl TempDir {
 
 impl Drop for TempDir {
 	fn drop(&mut self) {
+		// `IPRCHAIN_KEEP_TEST_DIRS=1` keeps node databases and logs for a post-mortem.
+		if std::env::var_os("IPRCHAIN_KEEP_TEST_DIRS").is_some() {
+			eprintln!("kept {}", self.0.display());
+			return;
+		}
 		let _ = std::fs::remove_dir_all(&self.0);
 	}
 }
@@ -166,6 +171,10 @@ impl TestNode {
 			command.arg("--bootnodes").args(&self.config.bootnodes);
 		}
 		command.args(&self.config.extra_args);
+		// `IPRCHAIN_NODE_ARGS="-ltxpool=debug"` adds flags to every node a test starts, for diagnosis.
+		if let Ok(extra) = std::env::var("IPRCHAIN_NODE_ARGS") {
+			command.args(extra.split_whitespace());
+		}
 		let child =
 			command.stdout(Stdio::null()).stderr(log_file).spawn().context("starting iprchain-node")?;
 		self.child = Some(child);
