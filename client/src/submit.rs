@@ -36,7 +36,7 @@ pub struct SubmitOptions {
 
 impl Default for SubmitOptions {
 	fn default() -> Self {
-		Self { max_in_flight: 256, max_attempts: 12 }
+		Self { max_in_flight: 768, max_attempts: 12 }
 	}
 }
 

@@ -132,7 +132,7 @@ enum EvidenceCommand {
 		#[arg(long)]
 		on_behalf_of: Option<String>,
 		/// Most transactions waiting in the pool at once.
-		#[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..=1000))]
+		#[arg(long, default_value_t = 768, value_parser = clap::value_parser!(u16).range(1..=1000))]
 		in_flight: u16,
 	},
 	/// Show the record of a deposited digest.
