@@ -173,7 +173,7 @@ impl Client {
 
 	fn rpc_error(&self, method: &str, error: RpcError) -> ClientError {
 		match error {
-			// A pool refusal says why in `data` ("Custom error: 102", "Transaction is outdated").
+			// A pool refusal says why in `data` ("Custom error: 101", "Custom(102)", "Transaction is outdated").
 			RpcError::Call(object) if method.starts_with("author_submit") => {
 				let data = object.data().map(|raw| raw.get().to_string());
 				ClientError::from_pool_rejection(object.message(), data.as_deref())

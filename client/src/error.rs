@@ -1,6 +1,6 @@
 //! Errors a client call can end with, each worded for the person at the terminal.
 
-use iprchain_primitives::{INVALID_TX_NONCE_TOO_FAR_AHEAD, INVALID_TX_NO_ROLE};
+use iprchain_primitives::{INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD};
 
 /// Why a client call failed.
 #[derive(Debug, thiserror::Error)]
@@ -53,9 +53,14 @@ impl ClientError {
 	/// Turns a pool rejection's `data` (e.g. `Custom error: 101`) into a sentence.
 	pub fn from_pool_rejection(message: &str, data: Option<&str>) -> Self {
 		let data = data.unwrap_or_default().trim_matches('"');
-		let reason = match data.strip_prefix("Custom error: ").and_then(|code| code.parse::<u8>().ok()) {
+		// `Custom error: N` for an invalid transaction, `Custom(N)` for one of unknown validity.
+		let code = data
+			.strip_prefix("Custom error: ")
+			.or_else(|| data.strip_prefix("Custom(").and_then(|rest| rest.strip_suffix(')')))
+			.and_then(|code| code.parse::<u8>().ok());
+		let reason = match code {
 			Some(INVALID_TX_NO_ROLE) => "the signing account holds no role on this chain".to_string(),
-			Some(INVALID_TX_NONCE_TOO_FAR_AHEAD) => "the nonce is too far ahead of the account's current \
+			Some(TX_NONCE_TOO_FAR_AHEAD) => "the nonce is too far ahead of the account's current \
 				nonce: the account has as many transactions queued as it may; send it again once earlier \
 				ones are included"
 				.to_string(),
@@ -79,7 +84,7 @@ mod tests {
 		assert!(stale.to_string().contains("outdated"), "{stale}");
 		let other = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 7"));
 		assert!(other.to_string().contains("custom validity error 7"), "{other}");
-		let ahead = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 102"));
+		let ahead = ClientError::from_pool_rejection("Unknown Transaction Validity", Some("Custom(102)"));
 		assert!(ahead.to_string().contains("too far ahead"), "{ahead}");
 	}
 }

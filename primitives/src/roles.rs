@@ -7,11 +7,13 @@ use scale_info::TypeInfo;
 /// no role.
 pub const INVALID_TX_NO_ROLE: u8 = 101;
 
-/// `InvalidTransaction::Custom` code with which the pool refuses a signed transaction whose nonce is
+/// `UnknownTransaction::Custom` code with which the pool refuses a signed transaction whose nonce is
 /// further ahead of its account's current nonce than the account may queue (see
-/// [`nonce_window`]). Nothing is lost: the sender learns at once and may send it again once the
-/// account's earlier transactions are included.
-pub const INVALID_TX_NONCE_TOO_FAR_AHEAD: u8 = 102;
+/// [`nonce_window`]). Nothing is lost: the sender learns at once and may send the same bytes again
+/// once the account's earlier transactions are included. "Unknown" rather than "invalid" validity,
+/// because the pool bans the hash of an invalid transaction for half an hour, and this one becomes
+/// valid as soon as the account catches up.
+pub const TX_NONCE_TOO_FAR_AHEAD: u8 = 102;
 
 /// Queue depth used when no per-block quota is set (quota 0 means unlimited).
 pub const NONCE_WINDOW_WITHOUT_QUOTA: u32 = 1024;

@@ -5,6 +5,11 @@
 //! A transaction is *accepted* when submit returned its hash, *refused* when submit returned an error
 //! (the sender knows), *finalized* when it is in a finalized block, and *lost* when it was accepted
 //! and is not finalized once the chain has gone idle: nobody was told. Lost must be 0.
+//!
+//! The sender does what a refusal asks: one that says to send again later (the account's queue
+//! window is full: "too far ahead"; the pool is full) is sent again, same bytes, every couple of seconds
+//! until the pool takes it or refuses it for good. Without that, transactions accepted above a refused
+//! nonce wait for it for ever, which the sender was told but would not be "lost" by this count.
 
 use anyhow::{Context, Result};
 use futures::{stream, StreamExt};
@@ -20,6 +25,14 @@ use std::{
 /// Submissions in flight per node connection.
 const IN_FLIGHT_PER_NODE: usize = 64;
 
+/// How often refusals that ask for it are sent again.
+const RESEND_EVERY: Duration = Duration::from_secs(2);
+
+/// Whether a refusal asks the sender to send the same transaction again later.
+fn asks_to_send_again(reason: &str) -> bool {
+	reason.contains("too far ahead") || reason.contains("Immediately Dropped")
+}
+
 /// What happened to a burst.
 #[derive(Debug, Default)]
 pub struct BurstReport {
@@ -27,7 +40,11 @@ pub struct BurstReport {
 	pub sent: usize,
 	/// Submit answered with the transaction's hash.
 	pub accepted: usize,
-	/// Submit answered with an error, by reason.
+	/// Submit's first answer was an error, by reason (some were taken when sent again).
+	pub refused_at_first: BTreeMap<String, usize>,
+	/// Refused at first with "send again later", taken when sent again.
+	pub resent_accepted: usize,
+	/// Refused for good, by reason: every refusal the sender was left with.
 	pub refused: BTreeMap<String, usize>,
 	/// Accepted and found in a finalized block.
 	pub finalized: usize,
@@ -110,19 +127,56 @@ pub async fn fire_and_follow(
 		.await;
 	let mut report = BurstReport { sent: order.len(), ..BurstReport::default() };
 	let mut waiting = HashSet::new();
-	for (hex, answer) in answers {
+	// Refused with "send again later", and the node each goes to.
+	let mut resend: Vec<(String, &Client)> = Vec::new();
+	for (i, (hex, answer)) in answers.into_iter().enumerate() {
 		match answer {
 			Ok(()) => {
 				report.accepted += 1;
 				waiting.insert(hex);
 			}
-			Err(reason) => *report.refused.entry(reason).or_default() += 1,
+			Err(reason) => {
+				*report.refused_at_first.entry(reason.clone()).or_default() += 1;
+				if asks_to_send_again(&reason) {
+					resend.push((hex, targets[i % targets.len()]));
+				} else {
+					*report.refused.entry(reason).or_default() += 1;
+				}
+			}
 		}
 	}
 	let mut next = start_block + 1;
 	let mut last_progress = Instant::now();
 	let mut last_finalized_at = started.elapsed();
-	while !waiting.is_empty() && last_progress.elapsed() < idle && started.elapsed() < deadline {
+	let mut last_resend = Instant::now();
+	while (!waiting.is_empty() || !resend.is_empty())
+		&& last_progress.elapsed() < idle
+		&& started.elapsed() < deadline
+	{
+		if !resend.is_empty() && last_resend.elapsed() >= RESEND_EVERY {
+			last_resend = Instant::now();
+			let answers: Vec<(String, &Client, Result<Value, ClientError>)> =
+				stream::iter(std::mem::take(&mut resend))
+					.map(|(hex, node)| async move {
+						let answer = node.call("author_submitExtrinsic", rpc_params![hex.clone()]).await;
+						(hex, node, answer)
+					})
+					.buffered(IN_FLIGHT_PER_NODE * targets.len())
+					.collect()
+					.await;
+			for (hex, node, answer) in answers {
+				match answer {
+					Ok(_) => {
+						report.accepted += 1;
+						report.resent_accepted += 1;
+						waiting.insert(hex);
+						last_progress = Instant::now();
+					}
+					Err(error) if asks_to_send_again(&error.to_string()) => resend.push((hex, node)),
+					Err(error) => *report.refused.entry(error.to_string()).or_default() += 1,
+				}
+			}
+		}
 		let head = watcher.block_number(watcher.finalized_head().await?).await?;
 		while next <= head {
 			let hash: Value = watcher.call("chain_getBlockHash", rpc_params![next]).await?;
@@ -138,6 +192,13 @@ pub async fn fire_and_follow(
 			next += 1;
 		}
 		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+	// Still waiting to be sent again when the chain went idle: refused, as the sender last heard.
+	for _ in &resend {
+		*report
+			.refused
+			.entry("still refused when the chain went idle (too far ahead / pool full)".into())
+			.or_default() += 1;
 	}
 	report.lost = waiting.len();
 	report.seconds = if waiting.is_empty() { last_finalized_at } else { started.elapsed() }.as_secs_f64();

@@ -72,13 +72,16 @@ async fn a_burst_loses_nothing_and_a_flood_starves_nobody() -> Result<()> {
 	eprintln!("measure: flood of {} remarks from one account: {flood_report:?}", window + 500);
 	assert_eq!(flood_report.lost, 0, "flood: {flood_report:?}");
 	// Whatever went beyond her window at the moment it arrived was refused at submission, with the
-	// reason (how many depends on how far the chain got meanwhile).
+	// reason (how many depends on how far the chain got meanwhile), and sent again.
 	assert_eq!(flood_report.accepted + flood_report.refused_total(), window + 500);
 	assert!(
-		flood_report.refused.keys().all(|reason| reason.contains("too far ahead")),
+		flood_report.refused_at_first.keys().all(|reason| reason.contains("too far ahead")),
 		"{:?}",
-		flood_report.refused
+		flood_report.refused_at_first
 	);
+	// Sent again as the refusal asks, every one was taken in the end.
+	assert_eq!(flood_report.refused_total(), 0, "{:?}", flood_report.refused);
+	assert_eq!(flood_report.finalized, window + 500);
 	// Bob's deposit did not wait for the flood to drain.
 	let (last_flood_block, _) = *flood_report.blocks.last().expect("flood blocks");
 	assert!(

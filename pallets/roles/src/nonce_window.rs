@@ -8,14 +8,14 @@ use core::fmt;
 use frame_support::{
 	dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 };
-use iprchain_primitives::{nonce_window, INVALID_TX_NONCE_TOO_FAR_AHEAD};
+use iprchain_primitives::{nonce_window, TX_NONCE_TOO_FAR_AHEAD};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
 		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
 		TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{InvalidTransaction, TransactionValidityError, ValidTransaction},
+	transaction_validity::{TransactionValidityError, UnknownTransaction, ValidTransaction},
 	DispatchResult, SaturatedConversion,
 };
 
@@ -36,7 +36,8 @@ pub const MAX_LONGEVITY: u64 = 1024;
 ///
 /// - **Queue bound.** A transaction whose nonce is more than
 ///   [`nonce_window`]`(`[`TxQuota`]`)` ahead of the account's current nonce is refused with
-///   `InvalidTransaction::Custom(`[`INVALID_TX_NONCE_TOO_FAR_AHEAD`]`)`. Without it one key could
+///   `UnknownTransaction::Custom(`[`TX_NONCE_TOO_FAR_AHEAD`]`)` (not banned by the pool: the same bytes
+///   are taken once the account catches up). Without it one key could
 ///   pre-sign more transactions than a pool holds, and a pool that is over its limits evicts
 ///   transactions it had accepted, silently for a sender that did not watch them. The bound turns
 ///   that into a refusal the sender sees at submission.
@@ -61,7 +62,7 @@ impl<T: Config> CheckNonce<T> {
 		let current: u64 = frame_system::Pallet::<T>::account_nonce(who).saturated_into();
 		let distance = nonce.saturated_into::<u64>().saturating_sub(current);
 		if distance > u64::from(nonce_window(TxQuota::<T>::get())) {
-			return Err(InvalidTransaction::Custom(INVALID_TX_NONCE_TOO_FAR_AHEAD).into());
+			return Err(UnknownTransaction::Custom(TX_NONCE_TOO_FAR_AHEAD).into());
 		}
 		Ok(distance)
 	}

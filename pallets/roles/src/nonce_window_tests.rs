@@ -3,11 +3,11 @@
 use crate::{mock::*, CheckNonce, TxQuota, MAX_LONGEVITY, NEXT_NONCE_PRIORITY};
 use codec::{Compact, Decode, Encode};
 use frame_support::dispatch::DispatchInfo;
-use iprchain_primitives::{nonce_window, INVALID_TX_NONCE_TOO_FAR_AHEAD, NONCE_WINDOW_WITHOUT_QUOTA};
+use iprchain_primitives::{nonce_window, NONCE_WINDOW_WITHOUT_QUOTA, TX_NONCE_TOO_FAR_AHEAD};
 use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension},
 	transaction_validity::{
-		InvalidTransaction, TransactionSource, TransactionValidityError, ValidTransaction,
+		InvalidTransaction, TransactionSource, TransactionValidityError, UnknownTransaction, ValidTransaction,
 	},
 };
 
@@ -33,7 +33,7 @@ fn set_account_nonce(who: u64, nonce: u32) {
 }
 
 fn too_far_ahead() -> TransactionValidityError {
-	TransactionValidityError::Invalid(InvalidTransaction::Custom(INVALID_TX_NONCE_TOO_FAR_AHEAD))
+	TransactionValidityError::Unknown(UnknownTransaction::Custom(TX_NONCE_TOO_FAR_AHEAD))
 }
 
 #[test]

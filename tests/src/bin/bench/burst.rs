@@ -29,10 +29,14 @@ fn describe(report: &BurstReport) -> String {
 		.map(|(why, n)| format!("{n} “{}”", why.chars().take(90).collect::<String>()))
 		.collect::<Vec<_>>()
 		.join(", ");
+	let at_first: usize = report.refused_at_first.values().sum();
 	format!(
-		"{} sent, {} accepted, {} refused{}, {} finalized in {} blocks, last after {:.1} s",
+		"{} sent, {} accepted ({} of them when sent again after “too far ahead”/pool full; {} refused at first), \
+		 {} refused for good{}, {} finalized in {} blocks, last after {:.1} s",
 		report.sent,
 		report.accepted,
+		report.resent_accepted,
+		at_first,
 		report.refused_total(),
 		if refused.is_empty() { String::new() } else { format!(" ({refused})") },
 		report.finalized,
@@ -63,6 +67,7 @@ pub(super) async fn p6(net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
 			eprintln!("P6: {detail}");
 			runs.push(json!({
 				"kind": kind_name, "spread": spread, "sent": report.sent, "accepted": report.accepted,
+				"refusedAtFirst": report.refused_at_first, "resentAccepted": report.resent_accepted,
 				"refused": report.refused, "finalized": report.finalized, "lost": report.lost,
 				"seconds": round(report.seconds, 1), "blocks": report.blocks, "loadAverage": load_average(),
 			}));
