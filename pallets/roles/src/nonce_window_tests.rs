@@ -3,7 +3,9 @@
 use crate::{mock::*, CheckNonce, TxQuota, MAX_LONGEVITY, NEXT_NONCE_PRIORITY};
 use codec::{Compact, Decode, Encode};
 use frame_support::dispatch::DispatchInfo;
-use iprchain_primitives::{nonce_window, NONCE_WINDOW_WITHOUT_QUOTA, TX_NONCE_TOO_FAR_AHEAD};
+use iprchain_primitives::{
+	nonce_window, NONCE_WINDOW_MIN, NONCE_WINDOW_WITHOUT_QUOTA, TX_NONCE_TOO_FAR_AHEAD,
+};
 use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension},
 	transaction_validity::{
@@ -37,9 +39,11 @@ fn too_far_ahead() -> TransactionValidityError {
 }
 
 #[test]
-fn window_is_two_blocks_of_quota_or_a_fixed_depth_without_quota() {
+fn window_is_two_blocks_of_quota_at_least_the_minimum_or_a_fixed_depth_without_quota() {
 	assert_eq!(nonce_window(500), 1000);
-	assert_eq!(nonce_window(1), 2);
+	assert_eq!(nonce_window(33), 66);
+	assert_eq!(nonce_window(32), NONCE_WINDOW_MIN);
+	assert_eq!(nonce_window(1), NONCE_WINDOW_MIN);
 	assert_eq!(nonce_window(0), NONCE_WINDOW_WITHOUT_QUOTA);
 	assert_eq!(nonce_window(u32::MAX), u32::MAX);
 }
@@ -47,13 +51,13 @@ fn window_is_two_blocks_of_quota_or_a_fixed_depth_without_quota() {
 #[test]
 fn nonce_at_the_window_edge_is_admitted_one_beyond_is_refused() {
 	new_test_ext().execute_with(|| {
-		TxQuota::<Test>::put(3);
+		TxQuota::<Test>::put(40);
 		set_account_nonce(STATION, 10);
-		let window = nonce_window(3);
+		let window = nonce_window(40);
 		assert!(validate(STATION, 10 + window).is_ok());
 		assert_eq!(validate(STATION, 10 + window + 1).unwrap_err(), too_far_ahead());
 		// Raising the quota widens the window at once: the same nonce is admitted.
-		TxQuota::<Test>::put(4);
+		TxQuota::<Test>::put(41);
 		assert!(validate(STATION, 10 + window + 1).is_ok());
 	});
 }
