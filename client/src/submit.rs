@@ -97,6 +97,8 @@ fn classify(error: &ClientError) -> Refusal {
 			} else if reason.contains("too far ahead")
 				|| reason.contains("immediately dropped")
 				|| reason.contains("unknown transaction validity")
+				// The node validated it against a block a reorganization had just discarded.
+				|| reason.contains("state already discarded")
 			{
 				Refusal::Transient
 			} else {
@@ -298,5 +300,8 @@ mod tests {
 			Refusal::Transient
 		));
 		assert!(matches!(classify(&ClientError::Input("bad".into())), Refusal::Permanent));
+		let discarded =
+			"Verification Error: Runtime error: Api called for an unknown Block: State already discarded";
+		assert!(matches!(classify(&rejected(discarded)), Refusal::Transient));
 	}
 }

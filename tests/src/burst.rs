@@ -7,7 +7,8 @@
 //! and is not finalized once the chain has gone idle: nobody was told. Lost must be 0.
 //!
 //! The sender does what a refusal asks: one that says to send again later (the account's queue
-//! window is full: "too far ahead"; the pool is full) is sent again, same bytes, every couple of seconds
+//! window is full: "too far ahead"; the pool is full; the node checked it against a block a
+//! reorganization had just discarded) is sent again, same bytes, every couple of seconds
 //! until the pool takes it or refuses it for good. Without that, transactions accepted above a refused
 //! nonce wait for it for ever, which the sender was told but would not be "lost" by this count.
 
@@ -30,7 +31,10 @@ const RESEND_EVERY: Duration = Duration::from_secs(2);
 
 /// Whether a refusal asks the sender to send the same transaction again later.
 fn asks_to_send_again(reason: &str) -> bool {
-	reason.contains("too far ahead") || reason.contains("Immediately Dropped")
+	reason.contains("too far ahead")
+		|| reason.contains("Immediately Dropped")
+		// Validated against a block a reorganization had just discarded: the same bytes pass now.
+		|| reason.contains("State already discarded")
 }
 
 /// What happened to a burst.
@@ -194,11 +198,10 @@ pub async fn fire_and_follow(
 		tokio::time::sleep(Duration::from_millis(250)).await;
 	}
 	// Still waiting to be sent again when the chain went idle: refused, as the sender last heard.
-	for _ in &resend {
-		*report
+	if !resend.is_empty() {
+		report
 			.refused
-			.entry("still refused when the chain went idle (too far ahead / pool full)".into())
-			.or_default() += 1;
+			.insert("still refused when the chain went idle (asked to send again)".into(), resend.len());
 	}
 	report.lost = waiting.len();
 	report.seconds = if waiting.is_empty() { last_finalized_at } else { started.elapsed() }.as_secs_f64();

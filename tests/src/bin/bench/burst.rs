@@ -89,8 +89,9 @@ pub(super) async fn p6(net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
 	let tag = format!("p6 flood {}", iprchain_tests::now_ms());
 	let flood = presign(net.watcher, flooder, FLOOD, |s, k| call_of(Kind::Remark, &tag, s, k)).await?;
 	let other = iprchain_tests::text_deposit(&format!("{tag}: another member's deposit"));
+	let watcher = [net.watcher];
 	let (flood_report, latency) =
-		tokio::join!(fire_and_follow(&[net.watcher], net.watcher, &flood, IDLE, DEADLINE), async {
+		tokio::join!(fire_and_follow(&watcher, net.watcher, &flood, IDLE, DEADLINE), async {
 			tokio::time::sleep(Duration::from_secs(2)).await;
 			let sent = Instant::now();
 			let finalized = net.all[1].submit(&net.signers[1 % net.signers.len()], other.call()).await;
