@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks P1–P5 (issue 8): builds the workspace with the bench binary, runs it against a 4-validator
+# Benchmarks P1–P6 (issues 8 and 14): builds the workspace with the bench binary, runs it against a 4-validator
 # local network on 127.0.0.1, runs the proof-verification bench if it exists, and rewrites the generated
 # part of the "Benchmarks" section of docs/performance.md (the rest of the page is kept).
 #
