@@ -231,6 +231,17 @@ impl Client {
 			.map_err(|e| ClientError::Decode(format!("account nonce: {e}")))
 	}
 
+	/// Number of the latest finalized block.
+	pub async fn finalized_number(&self) -> Result<u32, ClientError> {
+		self.block_number(self.finalized_head().await?).await
+	}
+
+	/// Number of the best block.
+	pub async fn best_number(&self) -> Result<u32, ClientError> {
+		let header: Option<Header<u32, BlakeTwo256>> = self.call("chain_getHeader", rpc_params![]).await?;
+		header.map(|h| h.number).ok_or_else(|| ClientError::Decode("the node has no best block".into()))
+	}
+
 	/// Signs `call` with `signer` at `nonce`, mortal from `birth` for
 	/// [`iprchain_runtime::TX_MORTALITY_PERIOD`] blocks, and returns the encoded extrinsic.
 	pub fn sign(&self, signer: &Signer, call: RuntimeCall, nonce: Nonce, birth: EraBirth) -> Vec<u8> {
@@ -352,7 +363,7 @@ impl Client {
 		// More blocks than a transaction waits in the pool of a working network.
 		const SEARCH_BACK_BLOCKS: u32 = 64;
 		let deadline = tokio::time::Instant::now() + self.finality_timeout;
-		let head = self.block_number(self.finalized_head().await?).await?;
+		let head = self.finalized_number().await?;
 		let found = self
 			.find_finalized(&[extrinsic.to_vec()], head.saturating_sub(SEARCH_BACK_BLOCKS), deadline)
 			.await?;
@@ -372,7 +383,7 @@ impl Client {
 		let wanted: Vec<String> = extrinsics.iter().map(|xt| to_hex(xt)).collect();
 		let mut next = from;
 		loop {
-			let head = self.block_number(self.finalized_head().await?).await?;
+			let head = self.finalized_number().await?;
 			while next <= head {
 				if let Some(facts) = self.block_facts_by_number(next).await? {
 					if let Some(which) = wanted.iter().position(|xt| facts.index_of(xt).is_some()) {

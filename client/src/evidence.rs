@@ -80,7 +80,8 @@ pub fn title_for(path: &Path) -> String {
 /// Deposits every request and returns each one's fate in request order: a receipt once finalized,
 /// or why it could not be. Resumable: a digest the same account deposited before (an earlier run cut
 /// short, a restarted node) is not sent again and comes back as `already_deposited`. A digest some
-/// other account deposited first is an error (`Evidence.AlreadyDeposited`, first to file wins).
+/// other account deposited first is sent like any other, and the chain's refusal
+/// (`Evidence.AlreadyDeposited`, first to file wins) comes back with who deposited it and when.
 /// At most `options.max_in_flight` transactions wait in the pool at once; dropped ones are sent
 /// again (see [`crate::submit`]). `progress` is called once per finished request.
 pub async fn deposit_many(
@@ -103,11 +104,14 @@ pub async fn deposit_many(
 	let mut to_send = Vec::new();
 	for (index, (request, record)) in requests.iter().zip(known).enumerate() {
 		match record {
-			Some(record) => {
+			// This account's own earlier deposit: done, nothing to send.
+			Some(record) if record.submitter == signer.ss58() => {
 				results.push(Some(earlier_deposit(signer, request, &record)));
 				progress();
 			}
-			None => {
+			// Not deposited, or deposited by someone else: the chain decides (first to file wins in
+			// the evidence pallet; a signer without a role is refused at the pool first).
+			_ => {
 				results.push(None);
 				to_send.push(index);
 			}
@@ -140,8 +144,8 @@ pub async fn deposit_many(
 	Ok(results.into_iter().map(|r| r.expect("every request has a result")).collect())
 }
 
-/// The result for a digest found on chain before it was sent: done if the signer deposited it (for
-/// itself or on someone's behalf), the first-to-file refusal otherwise.
+/// The result for a digest found on chain: done if the signer deposited it (for itself or on someone's
+/// behalf), otherwise the chain's first-to-file refusal, naming who deposited it and when.
 fn earlier_deposit(
 	signer: &Signer,
 	request: &DepositRequest,

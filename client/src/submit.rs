@@ -171,7 +171,7 @@ async fn submit_one(
 			Refusal::AlreadyInPool => {
 				let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
 				if let Some(found) = client.find_finalized(&attempts, first_birth, deadline).await? {
-					return finalized_attempt(client, &attempts, found).await;
+					return client.outcome(found.0, &attempts[found.1]).await;
 				}
 				continue;
 			}
@@ -188,7 +188,7 @@ async fn submit_one(
 		if nonce < chain_nonce {
 			// Used on chain: by one of our attempts, or by another transaction of the account.
 			if let Some(found) = find_once_final(client, &attempts, first_birth).await? {
-				return finalized_attempt(client, &attempts, found).await;
+				return client.outcome(found.0, &attempts[found.1]).await;
 			}
 			nonce = nonces.lock().expect("nonce lock").take_fresh(chain_nonce);
 			birth = client.era_birth().await?;
@@ -217,28 +217,16 @@ async fn find_once_final(
 	attempts: &[Vec<u8>],
 	from: u32,
 ) -> Result<Option<(iprchain_runtime::Hash, usize)>, ClientError> {
-	let best: u32 = {
-		let header: serde_json::Value = client.call("chain_getHeader", jsonrpsee::rpc_params![]).await?;
-		let number = header["number"].as_str().unwrap_or("0x0");
-		u32::from_str_radix(number.trim_start_matches("0x"), 16).unwrap_or(0)
-	};
+	let best = client.best_number().await?;
 	let deadline = tokio::time::Instant::now() + client.finality_timeout();
 	loop {
-		let head = client.block_number(client.finalized_head().await?).await?;
+		let head = client.finalized_number().await?;
 		if head >= best || tokio::time::Instant::now() >= deadline {
 			break;
 		}
 		tokio::time::sleep(Duration::from_millis(500)).await;
 	}
 	client.find_finalized(attempts, from, tokio::time::Instant::now()).await
-}
-
-async fn finalized_attempt(
-	client: &Client,
-	attempts: &[Vec<u8>],
-	(block, which): (iprchain_runtime::Hash, usize),
-) -> Result<Finalized, ClientError> {
-	client.outcome(block, &attempts[which]).await
 }
 
 /// Fills `nonce`, which a refused call leaves unused, with an empty remark so that the account's

@@ -22,10 +22,7 @@ pub use evidence::{
 	MAX_URL_LEN,
 };
 pub use hashing::{Digest, HashAlgo};
-pub use roles::{
-	nonce_window, HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE, NONCE_WINDOW_MIN,
-	NONCE_WINDOW_WITHOUT_QUOTA, TX_NONCE_TOO_FAR_AHEAD,
-};
+pub use roles::{HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD};
 
 /// Parses a 32-byte digest written as 64 hex digits, with or without a `0x` prefix.
 pub fn parse_digest_hex(text: &str) -> Result<Digest, &'static str> {

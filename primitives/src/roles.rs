@@ -9,29 +9,11 @@ pub const INVALID_TX_NO_ROLE: u8 = 101;
 
 /// `UnknownTransaction::Custom` code with which the pool refuses a signed transaction whose nonce is
 /// further ahead of its account's current nonce than the account may queue (see
-/// [`nonce_window`]). Nothing is lost: the sender learns at once and may send the same bytes again
+/// `pallet_roles::nonce_window`). Nothing is lost: the sender learns at once and may send the same bytes again
 /// once the account's earlier transactions are included. "Unknown" rather than "invalid" validity,
 /// because the pool bans the hash of an invalid transaction for half an hour, and this one becomes
 /// valid as soon as the account catches up.
 pub const TX_NONCE_TOO_FAR_AHEAD: u8 = 102;
-
-/// Queue depth used when no per-block quota is set (quota 0 means unlimited).
-pub const NONCE_WINDOW_WITHOUT_QUOTA: u32 = 1024;
-
-/// The smallest queue depth, whatever the quota: a member under a small quota can still hand over a
-/// modest batch at once, and the surplus waits in the pool for its blocks.
-pub const NONCE_WINDOW_MIN: u32 = 64;
-
-/// How many transactions an account may queue ahead of its current nonce: two blocks' worth of its
-/// per-block quota (at least [`NONCE_WINDOW_MIN`]), so a sender that keeps the window full fills every
-/// block it is allowed, while one key can never hold more than this many transactions in any pool.
-pub fn nonce_window(tx_quota: u32) -> u32 {
-	if tx_quota == 0 {
-		NONCE_WINDOW_WITHOUT_QUOTA
-	} else {
-		tx_quota.saturating_mul(2).max(NONCE_WINDOW_MIN)
-	}
-}
 
 /// A role in the registry. An account may hold several.
 #[derive(

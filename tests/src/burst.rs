@@ -110,7 +110,7 @@ pub async fn fire_and_follow(
 	idle: Duration,
 	deadline: Duration,
 ) -> Result<BurstReport> {
-	let start_block = watcher.block_number(watcher.finalized_head().await?).await?;
+	let start_block = watcher.finalized_number().await?;
 	// Interleave the signers: what several integrators sending at once look like.
 	let longest = signed.iter().map(Vec::len).max().unwrap_or(0);
 	let order: Vec<&Vec<u8>> =
@@ -181,7 +181,7 @@ pub async fn fire_and_follow(
 				}
 			}
 		}
-		let head = watcher.block_number(watcher.finalized_head().await?).await?;
+		let head = watcher.finalized_number().await?;
 		while next <= head {
 			let hash: Value = watcher.call("chain_getBlockHash", rpc_params![next]).await?;
 			let block: Value = watcher.call("chain_getBlock", rpc_params![hash]).await?;

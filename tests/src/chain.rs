@@ -6,14 +6,12 @@ use std::time::{Duration, Instant};
 
 /// Number of the latest finalized block.
 pub async fn finalized_number(client: &Client) -> Result<u32> {
-	let head = client.finalized_head().await?;
-	Ok(client.block_number(head).await?)
+	Ok(client.finalized_number().await?)
 }
 
 /// Number of the best block.
 pub async fn best_number(client: &Client) -> Result<u32> {
-	let header: serde_json::Value = client.call("chain_getHeader", rpc_params![]).await?;
-	parse_number(&header)
+	Ok(client.best_number().await?)
 }
 
 /// Canonical hash of block `number`, if the node has it.
@@ -25,11 +23,6 @@ pub async fn block_hash(client: &Client, number: u32) -> Result<Option<Hash>> {
 pub async fn state_root(client: &Client, hash: Hash) -> Result<String> {
 	let header: serde_json::Value = client.call("chain_getHeader", rpc_params![hash]).await?;
 	header["stateRoot"].as_str().map(str::to_string).context("header without stateRoot")
-}
-
-fn parse_number(header: &serde_json::Value) -> Result<u32> {
-	let hex = header["number"].as_str().context("header without number")?;
-	Ok(u32::from_str_radix(hex.trim_start_matches("0x"), 16)?)
 }
 
 /// Waits until the node's finalized block number reaches `target`; returns how long it took.

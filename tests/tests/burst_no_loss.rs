@@ -6,7 +6,8 @@
 use anyhow::Result;
 use iprchain_client::{
 	frame_system,
-	primitives::{nonce_window, rpc::to_hex, HashAlgo},
+	pallet_roles::nonce_window,
+	primitives::{rpc::to_hex, HashAlgo},
 	runtime::{genesis_config_presets::DEFAULT_TX_QUOTA, RuntimeCall},
 	Signer,
 };

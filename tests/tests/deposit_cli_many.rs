@@ -95,6 +95,12 @@ async fn two_thousand_files_resume_and_rerun() -> Result<()> {
 	ensure!(now + before == FILES, "{}{}", resumed.stdout, resumed.stderr);
 	ensure!(before >= FILES / 3, "the files deposited before the kill count as done: {before}");
 	ensure!(!resumed.stderr.contains("AlreadyDeposited"), "{}", resumed.stderr);
+	let finalized = client.finalized_head().await?;
+	for path in second.iter().step_by(97) {
+		let digest = iprchain_client::files::hash_file(HashAlgo::Sha256, path.as_ref())?;
+		let record = client.evidence(HashAlgo::Sha256, &digest, Some(finalized)).await?;
+		ensure!(record.context("resumed record on chain")?.submitter == charlie, "{path}");
+	}
 	eprintln!(
 		"measure: resumed after a kill: {before} already deposited, {now} deposited now; whole test {:.1} s",
 		started.elapsed().as_secs_f64()

@@ -34,6 +34,7 @@ async fn dev_node_deposits_verifies_and_refuses() -> Result<()> {
 	deposit_is_finalized_and_readable(&client, &files_dir).await?;
 	duplicate_and_unauthorised_are_refused(&client, &files_dir).await?;
 	unwatched_submission_is_found(&client).await?;
+	a_call_refused_for_good_leaves_no_gap(&client).await?;
 	batch_items_verify(&client, &files_dir).await?;
 	cli_exit_codes(&node, &files_dir)?;
 	bad_input_gets_clear_errors(&client).await?;
@@ -100,6 +101,44 @@ async fn duplicate_and_unauthorised_are_refused(client: &Client, dir: &TempDir) 
 		other => panic!("expected a pool rejection, got {other:?}"),
 	}
 	assert!(client.evidence(HashAlgo::Sha256, &other, None).await?.is_none());
+	Ok(())
+}
+
+/// `submit_all` with a call the pool can never take (a remark longer than a block) among others: that
+/// one is reported with the pool's reason, its nonce is filled so the later ones are not stuck behind
+/// it, and every other call is finalized.
+async fn a_call_refused_for_good_leaves_no_gap(client: &Client) -> Result<()> {
+	use iprchain_client::{
+		frame_system,
+		runtime::RuntimeCall,
+		submit::{submit_all, SubmitOptions},
+	};
+	let eve = Signer::from_suri("//Eve")?;
+	let nonce_before = client.account_nonce(&eve.account()).await?;
+	let digests: Vec<[u8; 32]> =
+		(0..3).map(|i| HashAlgo::Sha256.digest(format!("around a refused call #{i}").as_bytes())).collect();
+	let too_long = RuntimeCall::System(frame_system::Call::remark { remark: vec![7; 4 * 1024 * 1024] });
+	let calls = vec![
+		deposit_request(digests[0], "before").call(),
+		too_long,
+		deposit_request(digests[1], "after").call(),
+		deposit_request(digests[2], "after, too").call(),
+	];
+	let results = submit_all(client, &eve, calls, &SubmitOptions::default(), |_| {}).await?;
+	match &results[1] {
+		Err(ClientError::Rejected(reason)) => assert!(reason.contains("exhaust"), "{reason}"),
+		other => panic!("a remark longer than a block must be refused by the pool, got {other:?}"),
+	}
+	for i in [0, 2, 3] {
+		assert!(results[i].is_ok(), "call {i}: {:?}", results[i]);
+	}
+	let finalized = client.finalized_head().await?;
+	for digest in &digests {
+		let record = client.evidence(HashAlgo::Sha256, digest, Some(finalized)).await?;
+		assert_eq!(record.expect("deposited").submitter, eve.ss58());
+	}
+	// Three deposits and the empty remark that filled the refused call's nonce.
+	assert_eq!(client.account_nonce(&eve.account()).await?, nonce_before + 4);
 	Ok(())
 }
 

@@ -30,7 +30,9 @@ use sp_runtime::{
 /// The quota bounds what a compromised member key can push into each block. It is counted in
 /// `prepare` only, i.e. when a transaction is applied while a block is built or imported, in
 /// [`BlockTxCount`](crate::BlockTxCount): `validate` at pool admission sees the best block's state,
-/// which says nothing about the block the transaction will end up in, so the pool admits any number.
+/// which says nothing about the block the transaction will end up in, so the quota does not limit
+/// what the pool admits; [`CheckNonce`](crate::CheckNonce) bounds that (two blocks of quota ahead of
+/// the account's nonce).
 /// When the signer already has `quota` transactions in the block being built, `prepare` fails with
 /// `ExhaustsResources` and changes nothing. The block author treats that error as "does not fit this
 /// block": it skips the transaction, along with the signer's later-nonce ones that depend on it, and

@@ -42,7 +42,10 @@ pub mod weights;
 
 pub use extension::CheckRole;
 pub use iprchain_primitives::{roles::HolderInfo, Role, RoleInspect, RoleSet};
-pub use nonce_window::{CheckNonce, MAX_LONGEVITY, NEXT_NONCE_PRIORITY};
+pub use nonce_window::{
+	nonce_window, CheckNonce, MAX_LONGEVITY, NEXT_NONCE_PRIORITY, NONCE_WINDOW_MIN,
+	NONCE_WINDOW_WITHOUT_QUOTA,
+};
 pub use pallet::*;
 pub use weights::WeightInfo;
 

@@ -8,7 +8,7 @@ use core::fmt;
 use frame_support::{
 	dispatch::DispatchInfo, pallet_prelude::TransactionSource, traits::Get, weights::Weight,
 };
-use iprchain_primitives::{nonce_window, TX_NONCE_TOO_FAR_AHEAD};
+use iprchain_primitives::TX_NONCE_TOO_FAR_AHEAD;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
@@ -18,6 +18,24 @@ use sp_runtime::{
 	transaction_validity::{TransactionValidityError, UnknownTransaction, ValidTransaction},
 	DispatchResult, SaturatedConversion,
 };
+
+/// Queue depth used when no per-block quota is set (quota 0 means unlimited).
+pub const NONCE_WINDOW_WITHOUT_QUOTA: u32 = 1024;
+
+/// The smallest queue depth, whatever the quota: a member under a small quota can still hand over a
+/// modest batch at once, and the surplus waits in the pool for its blocks.
+pub const NONCE_WINDOW_MIN: u32 = 64;
+
+/// How many transactions an account may queue ahead of its current nonce: two blocks' worth of its
+/// per-block quota (at least [`NONCE_WINDOW_MIN`]), so a sender that keeps the window full fills every
+/// block it is allowed, while one key can never hold more than this many transactions in any pool.
+pub fn nonce_window(tx_quota: u32) -> u32 {
+	if tx_quota == 0 {
+		NONCE_WINDOW_WITHOUT_QUOTA
+	} else {
+		tx_quota.saturating_mul(2).max(NONCE_WINDOW_MIN)
+	}
+}
 
 /// Priority of an account's next transaction (nonce equal to the account's). Each step further
 /// ahead costs one: the block author, which takes the highest priority first among transactions

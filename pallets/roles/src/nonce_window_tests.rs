@@ -1,11 +1,12 @@
 //! Tests of the [`CheckNonce`] extension: the queue bound, the fair priority and frame-system's rules.
 
-use crate::{mock::*, CheckNonce, TxQuota, MAX_LONGEVITY, NEXT_NONCE_PRIORITY};
+use crate::{
+	mock::*, nonce_window, CheckNonce, TxQuota, MAX_LONGEVITY, NEXT_NONCE_PRIORITY, NONCE_WINDOW_MIN,
+	NONCE_WINDOW_WITHOUT_QUOTA,
+};
 use codec::{Compact, Decode, Encode};
 use frame_support::dispatch::DispatchInfo;
-use iprchain_primitives::{
-	nonce_window, NONCE_WINDOW_MIN, NONCE_WINDOW_WITHOUT_QUOTA, TX_NONCE_TOO_FAR_AHEAD,
-};
+use iprchain_primitives::TX_NONCE_TOO_FAR_AHEAD;
 use sp_runtime::{
 	traits::{DispatchTransaction, TransactionExtension},
 	transaction_validity::{

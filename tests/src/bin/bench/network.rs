@@ -91,7 +91,7 @@ pub(super) async fn bounded<T, E: std::fmt::Display>(
 
 /// Number of the latest finalized block.
 pub(super) async fn finalized_number(client: &Client) -> Result<u32> {
-	Ok(client.block_number(client.finalized_head().await?).await?)
+	Ok(client.finalized_number().await?)
 }
 
 /// The `Timestamp.Now` of block `at`, Unix milliseconds.
