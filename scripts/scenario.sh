@@ -127,13 +127,14 @@ say "Insurer (at Jianghan)" "bound infringement-loss policy $policy_no: 5,000,00
 remember "insurance policy" "$policy_no (id $policy), coverage 5,000,000.00 CNY"
 
 # --- Data-IP registration ------------------------------------------------------------------------------
-answer=$(run "$donghu" //Alice asset apply --holder "$company" --name "Optics Valley metro ridership 2026" \
+# //Alice is also the registrar, who may not decide an application it filed: the Qiaokou workstation files.
+answer=$(run "$qiaokou" //Bob asset apply --holder "$company" --name "Optics Valley metro ridership 2026" \
 	--category 5411 --source own-collection --scale "12 million rows, 1.4 GB" --format "CSV, UTF-8" \
 	--update-frequency daily --structure-file "$work/files/structure.csv" \
 	--sample-file "$work/files/sample.csv" --rules-file "$work/files/rules.txt")
 asset=$(field "$answer" 'j["asset"]')
 notice_until=$(field "$answer" 'j["noticeUntil"]')
-say "Donghu workstation" "filed the company's data-IP application: asset $asset, public notice until $(date -u -d "@$((notice_until / 1000))" +%H:%M:%S) UTC"
+say "Qiaokou workstation" "filed the company's data-IP application: asset $asset, public notice until $(date -u -d "@$((notice_until / 1000))" +%H:%M:%S) UTC"
 # The notice period of the scenario presets is 10 s; approval before its end is refused.
 while (($(date +%s%3N) <= notice_until)); do sleep 1; done
 answer=$(run "$donghu" //Alice asset approve "$asset")

@@ -106,6 +106,15 @@ enum TxStatus {
 	Invalid,
 }
 
+/// Whether a client built for transaction version `client` may sign for a node at version `node`.
+fn signable(node: u32, client: u32) -> Result<(), ClientError> {
+	if node == client {
+		Ok(())
+	} else {
+		Err(ClientError::RuntimeMismatch { node, client })
+	}
+}
+
 fn decode_hex(text: &str) -> Result<Vec<u8>, ClientError> {
 	hex::decode(text.trim_start_matches("0x"))
 		.map_err(|e| ClientError::Decode(format!("bad hex from node: {e}")))
@@ -150,6 +159,14 @@ impl Client {
 	/// How long [`Client::submit`] waits for finality.
 	pub fn finality_timeout(&self) -> Duration {
 		self.finality_timeout
+	}
+
+	/// Refuses to sign for a node whose runtime takes transactions of another version than the runtime
+	/// this client was compiled against: after an upgrade that moves call indices or changes arguments
+	/// (which bumps `transaction_version`), the same bytes would authorize a different call. Reads need
+	/// no check; every signing path passes here, through [`Client::era_birth`].
+	pub fn ensure_signable(&self) -> Result<(), ClientError> {
+		signable(self.transaction_version, iprchain_runtime::VERSION.transaction_version)
 	}
 
 	/// The URL connected to.
@@ -208,8 +225,11 @@ impl Client {
 	/// The block a new transaction names as the birth of its mortal era: the latest finalized one,
 	/// which every fork contains, so the era is valid wherever the transaction lands.
 	/// Read at most every few seconds: thousands of transactions signed at once share one.
+	/// Fails with [`ClientError::RuntimeMismatch`] when the node's runtime is not the one this client
+	/// signs for, see [`Client::ensure_signable`].
 	pub async fn era_birth(&self) -> Result<EraBirth, ClientError> {
 		const REUSE_FOR: Duration = Duration::from_secs(6);
+		self.ensure_signable()?;
 		if let Some((birth, read_at)) = *self.recent_birth.lock().expect("birth lock") {
 			if read_at.elapsed() < REUSE_FOR {
 				return Ok(birth);
@@ -492,5 +512,26 @@ pub fn describe_dispatch_error(error: sp_runtime::DispatchError) -> String {
 			}
 		}
 		None => format!("{error:?}"),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn signing_needs_the_transaction_version_the_client_was_built_for() {
+		let built = iprchain_runtime::VERSION.transaction_version;
+		assert!(signable(built, built).is_ok());
+		for node in [built + 1, built.saturating_sub(1), 0] {
+			if node == built {
+				continue;
+			}
+			let refused = signable(node, built).unwrap_err();
+			assert!(
+				matches!(refused, ClientError::RuntimeMismatch { node: n, client: c } if n == node && c == built)
+			);
+			assert!(refused.to_string().contains("nothing was signed"), "{refused}");
+		}
 	}
 }

@@ -1,6 +1,8 @@
 //! Errors a client call can end with, each worded for the person at the terminal.
 
-use iprchain_primitives::{INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD};
+use iprchain_primitives::{
+	INVALID_TX_DAILY_BUDGET, INVALID_TX_HOLDER_BUDGET, INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD,
+};
 
 /// Why a client call failed.
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +49,18 @@ pub enum ClientError {
 	/// The node sent something this client cannot decode (wrong chain or runtime version).
 	#[error("unexpected answer from the node: {0}")]
 	Decode(String),
+	/// The node's runtime takes transactions of another version than the one this client was built
+	/// for: its calls may have other indices or arguments, so signing could authorize a different call.
+	#[error(
+		"the node's runtime takes transactions of version {node}, this client builds version {client}: \
+		 use an iprchain client built for the node's runtime (nothing was signed)"
+	)]
+	RuntimeMismatch {
+		/// `transaction_version` of the node's runtime.
+		node: u32,
+		/// `transaction_version` of the runtime this client was compiled against.
+		client: u32,
+	},
 }
 
 impl ClientError {
@@ -63,6 +77,13 @@ impl ClientError {
 			Some(TX_NONCE_TOO_FAR_AHEAD) => "the nonce is too far ahead of the account's current \
 				nonce: the account has as many transactions queued as it may; send it again once earlier \
 				ones are included"
+				.to_string(),
+			Some(INVALID_TX_DAILY_BUDGET) => "the signing account has used its daily transaction budget \
+				(counting the transactions it has queued): the budget renews at the next day boundary; the \
+				council sets it"
+				.to_string(),
+			Some(INVALID_TX_HOLDER_BUDGET) => "the workstation has registered as many holders today as the \
+				daily budget allows: the budget renews at the next day boundary; the council sets it"
 				.to_string(),
 			Some(code) => format!("custom validity error {code}"),
 			None if data.is_empty() => message.to_string(),
@@ -86,5 +107,9 @@ mod tests {
 		assert!(other.to_string().contains("custom validity error 7"), "{other}");
 		let ahead = ClientError::from_pool_rejection("Unknown Transaction Validity", Some("Custom(102)"));
 		assert!(ahead.to_string().contains("too far ahead"), "{ahead}");
+		let budget = ClientError::from_pool_rejection("Invalid Transaction", Some("\"Custom error: 103\""));
+		assert!(budget.to_string().contains("daily transaction budget"), "{budget}");
+		let holders = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 104"));
+		assert!(holders.to_string().contains("as many holders today"), "{holders}");
 	}
 }

@@ -22,7 +22,10 @@ pub use evidence::{
 	MAX_URL_LEN,
 };
 pub use hashing::{Digest, HashAlgo};
-pub use roles::{HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD};
+pub use roles::{
+	HolderInfo, Role, RoleInspect, RoleSet, INVALID_TX_DAILY_BUDGET, INVALID_TX_HOLDER_BUDGET,
+	INVALID_TX_NO_ROLE, TX_NONCE_TOO_FAR_AHEAD,
+};
 
 /// Parses a 32-byte digest written as 64 hex digits, with or without a `0x` prefix.
 pub fn parse_digest_hex(text: &str) -> Result<Digest, &'static str> {

@@ -15,6 +15,16 @@ pub const INVALID_TX_NO_ROLE: u8 = 101;
 /// valid as soon as the account catches up.
 pub const TX_NONCE_TOO_FAR_AHEAD: u8 = 102;
 
+/// `InvalidTransaction::Custom` code with which the pool refuses a signed transaction that would take its
+/// account past the chain's daily transaction budget (`pallet_roles::DailyBudget`): counting the
+/// transactions the account has had included today and those it has queued before this one. The
+/// budget renews at the next day boundary (a fixed number of blocks); other accounts are unaffected.
+pub const INVALID_TX_DAILY_BUDGET: u8 = 103;
+
+/// `InvalidTransaction::Custom` code with which the pool refuses a workstation's `register_holder` once
+/// it has registered as many holders today as the chain's daily budget allows.
+pub const INVALID_TX_HOLDER_BUDGET: u8 = 104;
+
 /// A role in the registry. An account may hold several.
 #[derive(
 	Clone,

@@ -36,8 +36,35 @@ parameter_types! {
 	pub const SS58Prefix: u8 = 42;
 }
 
+/// The calls no signed account may make; everything else passes (root is never filtered).
+///
+/// pallet-node-authorization's self-service calls — `claim_node`, `remove_claim`, `transfer_node`,
+/// `add_connections`, `remove_connections` — take vectors with no bound, are decoded and rewritten
+/// whole under a flat weight, and would let any member grow that storage and make every importer pay
+/// for it. Who may peer is the council's decision here (`add_well_known_node`, `remove_well_known_node`,
+/// `swap_well_known_node`, `reset_well_known_nodes`, reached through `CouncilRoot`), so the
+/// self-service calls are closed to everyone. `CheckRole` refuses them at the pool too.
+pub struct MemberCallFilter;
+
+impl frame_support::traits::Contains<RuntimeCall> for MemberCallFilter {
+	fn contains(call: &RuntimeCall) -> bool {
+		use pallet_node_authorization::Call as Peers;
+		!matches!(
+			call,
+			RuntimeCall::NodeAuthorization(
+				Peers::claim_node { .. }
+					| Peers::remove_claim { .. }
+					| Peers::transfer_node { .. }
+					| Peers::add_connections { .. }
+					| Peers::remove_connections { .. }
+			)
+		)
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	type BaseCallFilter = MemberCallFilter;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;
@@ -168,6 +195,7 @@ impl pallet_node_authorization::Config for Runtime {
 
 impl pallet_roles::Config for Runtime {
 	type ManagerOrigin = CouncilOrRoot;
+	type BlocksPerDay = ConstU32<BLOCKS_PER_DAY>;
 	type WeightInfo = pallet_roles::weights::SubstrateWeight<Runtime>;
 }
 
@@ -220,7 +248,7 @@ impl pallet_valuation::Config for Runtime {
 	type Roles = Roles;
 	type Registry = DataIp;
 	type TimeProvider = Timestamp;
-	type MaxScan = ConstU32<16>;
+	type MaxInForce = ConstU32<16>;
 	type WeightInfo = pallet_valuation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = EvidenceBenchmarkHelper;
@@ -280,6 +308,16 @@ impl pallet_pledge::BenchmarkHelper<AccountId> for EvidenceBenchmarkHelper {
 			},
 		);
 		pallet_valuation::ValuationCount::<Runtime>::insert(asset, index + 1);
+		// Listed in force, or it would not be the asset's current valuation.
+		pallet_valuation::InForce::<Runtime>::mutate(asset, |in_force| {
+			let entry = pallet_valuation::InForceEntry {
+				index,
+				appraiser: AccountId::new([0xab; 32]),
+				valid_until_ms: u64::MAX,
+			};
+			in_force.retain(|other| other.appraiser != entry.appraiser);
+			let _ = in_force.try_push(entry);
+		});
 	}
 }
 

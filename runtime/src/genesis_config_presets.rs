@@ -84,6 +84,12 @@ pub fn well_known_nodes() -> Vec<(OpaquePeerId, AccountId)> {
 /// low enough that one compromised key cannot fill blocks; the council can change it.
 pub const DEFAULT_TX_QUOTA: u32 = 500;
 
+/// The presets' daily budget: generous enough for the benchmarks' bursts from one account, and a bound
+/// all the same. docs/performance.md ("State growth") gives the disk a year at a budget costs and the
+/// figures a production chain spec should set (`roles.dailyBudget`).
+pub const DEFAULT_DAILY_BUDGET: pallet_roles::DailyBudget =
+	pallet_roles::DailyBudget { tx_per_day: 1_000_000, holders_per_day: 1_000 };
+
 /// Registration periods of both presets: seconds and minutes instead of days and years, so a whole
 /// lifecycle (notice, registration, renewal window, expiry) fits in a test or a demonstration.
 /// Production chain specs set `dataIp.periods` to `Periods::PRODUCTION` (15 days, 3 years, 90 days).
@@ -124,7 +130,11 @@ fn genesis(
 				.collect::<Vec<_>>(),
 		},
 		sudo: pallet_sudo::GenesisConfig { key: sudo },
-		roles: pallet_roles::GenesisConfig { roles, tx_quota: DEFAULT_TX_QUOTA },
+		roles: pallet_roles::GenesisConfig {
+			roles,
+			tx_quota: DEFAULT_TX_QUOTA,
+			daily_budget: DEFAULT_DAILY_BUDGET,
+		},
 		council: pallet_collective::GenesisConfig { members: council_members() },
 		node_authorization: pallet_node_authorization::GenesisConfig { nodes: well_known_nodes() },
 		data_ip: pallet_data_ip::GenesisConfig { periods: SCENARIO_PERIODS },

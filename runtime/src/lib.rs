@@ -65,7 +65,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	authoring_version: 1,
-	spec_version: 104,
+	spec_version: 105,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -76,6 +76,8 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 pub const MILLISECS_PER_BLOCK: u64 = 2000;
 /// Slot duration; changing it on a live chain stops block production.
 pub const SLOT_DURATION: u64 = MILLISECS_PER_BLOCK;
+/// Blocks in a day at the slot duration: the day of the daily budget (`pallet_roles::Budget`).
+pub const BLOCKS_PER_DAY: BlockNumber = (24 * 60 * 60 * 1000 / MILLISECS_PER_BLOCK) as BlockNumber;
 
 #[frame_support::runtime]
 mod runtime {
@@ -159,8 +161,12 @@ pub type UncheckedExtrinsic = generic::UncheckedExtrinsic<Address, RuntimeCall, 
 /// What a signer signs.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
-/// Storage migrations to run on the next runtime upgrade.
-type Migrations = ();
+/// Storage migrations run at the next runtime upgrade, each guarded by its pallet's storage version so
+/// that it runs once (a new chain starts at every pallet's current version and skips them all).
+type Migrations = (
+	pallet_insurance::migration::v1::MigrateToV1<Runtime>,
+	pallet_valuation::migration::v1::MigrateToV1<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<

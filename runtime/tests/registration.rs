@@ -2,16 +2,18 @@
 //! an objection, approval, change, transfer, licence, renewal and expiry, with the evidence pallet
 //! supplying the cited deposits and the roles pallet the roles.
 
+mod common;
+
+use common::{development_chain, now, set_time, START_MS};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{DispatchResult, GetDispatchInfo},
-	genesis_builder_helper::build_state,
 	traits::UnfilteredDispatchable,
 };
 use iprchain_primitives::{EvidenceKind, HashAlgo};
 use iprchain_runtime::{
-	genesis_config_presets::{get_preset, SCENARIO_PERIODS},
-	AccountId, DataIp, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin, System,
+	genesis_config_presets::SCENARIO_PERIODS, AccountId, DataIp, Runtime, RuntimeCall, RuntimeEvent,
+	RuntimeOrigin, System,
 };
 use pallet_data_ip::{
 	numbers, Action, Application, ApplicationInput, AssetStatus, DataSourceType, EffectiveStatus,
@@ -19,45 +21,7 @@ use pallet_data_ip::{
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 
-/// 2026-11-15T00:00:00Z.
-const START_MS: u64 = 1_794_700_800_000;
-
 type DataIpError = pallet_data_ip::Error<Runtime>;
-
-/// State built from the `development` preset, which is a patch over the default config, merged the
-/// way the node's chain-spec builder merges it.
-fn development_chain() -> sp_io::TestExternalities {
-	let preset = get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into()).expect("development preset");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&preset).unwrap());
-	let mut ext = sp_io::TestExternalities::new_empty();
-	ext.execute_with(|| {
-		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap())
-			.expect("development preset builds");
-		System::set_block_number(1);
-		set_time(START_MS);
-	});
-	ext
-}
-
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
-fn set_time(ms: u64) {
-	pallet_timestamp::Now::<Runtime>::put(ms);
-}
-
-fn now() -> u64 {
-	pallet_timestamp::Now::<Runtime>::get()
-}
 
 /// Moves to the next block, `ms` later.
 fn advance(ms: u64) {

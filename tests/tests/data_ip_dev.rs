@@ -6,10 +6,10 @@
 use anyhow::{bail, Result};
 use iprchain_client::{
 	pallet_data_ip::{self, ApplicationInput, DataSourceType, EvidenceRef, LicenceKind, Periods},
-	pallet_sudo,
+	pallet_roles, pallet_sudo,
 	primitives::{
 		rpc::{AssetStatusView, CertificateStatusView, HistoryEntryView},
-		HashAlgo,
+		HashAlgo, Role,
 	},
 	rpc_params,
 	runtime::{Hash, RuntimeCall, RuntimeEvent},
@@ -153,10 +153,19 @@ async fn lifecycle(client: &Client, a: &Accounts) -> Result<()> {
 		Some(hex(&contract.digest))
 	);
 	let notice_until = view.notice_until.expect("notice end");
+	// Alice filed it as a workstation, so as registrar she may not decide it: nobody decides its own
+	// case. Sudo (the council on a real network) makes Dave a second registrar, who decides instead.
+	expect_refused(client, &a.alice, data_ip(pallet_data_ip::Call::approve { asset }), "OwnApplication")
+		.await?;
+	let make_registrar =
+		RuntimeCall::Roles(pallet_roles::Call::grant_role { who: a.dave.account(), role: Role::Registrar });
+	client
+		.submit(&a.alice, RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(make_registrar) }))
+		.await?;
 	// Approval before the notice ends is refused (checked only while the end is safely ahead, so
 	// a slow machine cannot turn it into a spurious failure).
 	if now_ms() + 4_000 < notice_until {
-		expect_refused(client, &a.alice, data_ip(pallet_data_ip::Call::approve { asset }), "NoticeNotOver")
+		expect_refused(client, &a.dave, data_ip(pallet_data_ip::Call::approve { asset }), "NoticeNotOver")
 			.await?;
 	}
 
@@ -167,14 +176,14 @@ async fn lifecycle(client: &Client, a: &Accounts) -> Result<()> {
 		(view.status.as_str(), view.objector.as_deref()),
 		("objected", Some(a.charlie.ss58().as_str()))
 	);
-	expect_refused(client, &a.alice, data_ip(pallet_data_ip::Call::approve { asset }), "WrongState").await?;
-	client
-		.submit(&a.alice, data_ip(pallet_data_ip::Call::resolve_objection { asset, upheld: false }))
-		.await?;
+	expect_refused(client, &a.dave, data_ip(pallet_data_ip::Call::approve { asset }), "WrongState").await?;
+	let dismiss = data_ip(pallet_data_ip::Call::resolve_objection { asset, upheld: false });
+	expect_refused(client, &a.alice, dismiss.clone(), "OwnApplication").await?;
+	client.submit(&a.dave, dismiss).await?;
 
 	// Approval after the notice: certificate and registration numbers, each leading to the asset.
 	sleep_past(notice_until).await;
-	let approved = client.submit(&a.alice, data_ip(pallet_data_ip::Call::approve { asset })).await?;
+	let approved = client.submit(&a.dave, data_ip(pallet_data_ip::Call::approve { asset })).await?;
 	let (certificate_no, registration_no, valid_until) = match data_ip_events(&approved).as_slice() {
 		[pallet_data_ip::Event::Registered { certificate_no, registration_no, valid_until_ms, .. }] => (
 			String::from_utf8(certificate_no.to_vec())?,

@@ -144,6 +144,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Refuses `registrar` deciding an application it is a party to: it holds the asset, or it
+	/// filed the application (the actor of the first history entry, [`Action::Applied`]).
+	pub(crate) fn ensure_not_party(
+		asset: u64,
+		record: &AssetOf<T>,
+		registrar: &T::AccountId,
+	) -> Result<(), Error<T>> {
+		ensure!(&record.holder != registrar, Error::<T>::OwnApplication);
+		let filer = History::<T>::get(asset, 0).map(|entry| entry.actor);
+		ensure!(filer.as_ref() != Some(registrar), Error::<T>::OwnApplication);
+		Ok(())
+	}
+
 	/// Appends an entry to the asset's history.
 	pub(crate) fn record(asset: u64, actor: &T::AccountId, now_ms: u64, action: Action<T::AccountId>) {
 		let index = HistoryLen::<T>::get(asset);

@@ -125,7 +125,8 @@ pub mod pallet {
 	pub type PastApplications<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, u64, Twox64Concat, u32, ApplicationOf<T>, OptionQuery>;
 
-	/// Licences recorded for each asset, oldest first.
+	/// Licences recorded for each asset, oldest first. Ended licences are dropped only when the list
+	/// is full and a new one is granted; every grant stays in the asset's [`History`].
 	#[pallet::storage]
 	pub type Licences<T: Config> =
 		StorageMap<_, Blake2_128Concat, u64, BoundedVec<LicenceOf<T>, T::MaxLicences>, ValueQuery>;
@@ -239,7 +240,8 @@ pub mod pallet {
 		Licensed {
 			/// The asset.
 			asset: u64,
-			/// Index of the licence among the asset's licences.
+			/// Index of the licence in the asset's list when granted; it moves down when ended
+			/// licences are dropped to make room (see [`Pallet::license`]).
 			index: u32,
 			/// The licensee.
 			licensee: T::AccountId,
@@ -377,12 +379,17 @@ pub mod pallet {
 		/// The term overlaps an exclusive or sole licence, or the new exclusive or sole licence overlaps
 		/// another.
 		LicenceConflict,
-		/// The asset has `MaxLicences` licences already.
+		/// The asset has `MaxLicences` licences whose term has not ended.
 		TooManyLicences,
 		/// Periods must be positive and the renewal window no longer than the validity.
 		InvalidPeriods,
 		/// No asset id, certificate serial or registration sequence is left.
 		Exhausted,
+		/// A registrar cannot decide an objection it raised itself: another registrar must.
+		OwnObjection,
+		/// A registrar cannot decide an application it filed (as a workstation) or holds: another
+		/// registrar must.
+		OwnApplication,
 	}
 
 	#[pallet::call]
@@ -455,7 +462,8 @@ pub mod pallet {
 		/// Decides an objection: upheld rejects the application; dismissed returns it to notice with
 		/// its original end, so it may be approved at once if that end has passed.
 		///
-		/// Registrar only. Emits [`Event::ObjectionResolved`].
+		/// Registrar only, and not the registrar that raised the objection, filed the application or
+		/// holds the asset: nobody decides its own case. Emits [`Event::ObjectionResolved`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::resolve_objection())]
 		pub fn resolve_objection(origin: OriginFor<T>, asset: u64, upheld: bool) -> DispatchResult {
@@ -463,9 +471,11 @@ pub mod pallet {
 			ensure!(T::Roles::has_role(&who, Role::Registrar), Error::<T>::NotRegistrar);
 			Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				let AssetStatus::Objected { until_ms, .. } = record.status else {
+				let AssetStatus::Objected { until_ms, ref objector } = record.status else {
 					return Err(Error::<T>::WrongState);
 				};
+				ensure!(objector != &who, Error::<T>::OwnObjection);
+				Self::ensure_not_party(asset, record, &who)?;
 				record.status =
 					if upheld { AssetStatus::Rejected } else { AssetStatus::UnderNotice { until_ms } };
 				Ok(())
@@ -479,7 +489,8 @@ pub mod pallet {
 		/// Approves an application whose notice period is over and issues its certificate and
 		/// registration numbers, valid from now for the validity period.
 		///
-		/// Registrar only. Emits [`Event::Registered`].
+		/// Registrar only, and not the registrar that filed the application (as a workstation) or
+		/// holds it. Emits [`Event::Registered`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::approve())]
 		pub fn approve(origin: OriginFor<T>, asset: u64) -> DispatchResult {
@@ -491,6 +502,7 @@ pub mod pallet {
 				let AssetStatus::UnderNotice { until_ms } = record.status else {
 					return Err(Error::<T>::WrongState);
 				};
+				Self::ensure_not_party(asset, record, &who)?;
 				ensure!(now >= until_ms, Error::<T>::NoticeNotOver);
 				let serial = NextSerial::<T>::get();
 				ensure!(serial <= numbers::MAX_CERTIFICATE_SERIAL, Error::<T>::Exhausted);
@@ -699,7 +711,11 @@ pub mod pallet {
 		/// Records a licence (许可) of a live, unfrozen registration to `licensee` for
 		/// `[start_ms, end_ms)`. An exclusive or sole licence cannot overlap any other licence.
 		///
-		/// Holder only; the licensee must hold some role. Emits [`Event::Licensed`].
+		/// Holder only; the licensee must hold some role. A pledged asset cannot be licensed: a licence
+		/// would cut the value the pledgee lent against, so the pledge must be released first. Licences
+		/// whose term has ended stop counting: when the asset has `MaxLicences` recorded, the ended ones
+		/// are dropped from its list (their grant stays in the history) to make room. Emits
+		/// [`Event::Licensed`].
 		#[pallet::call_index(11)]
 		#[pallet::weight(T::WeightInfo::license())]
 		pub fn license(
@@ -717,6 +733,7 @@ pub mod pallet {
 			ensure!(end_ms > start_ms && end_ms > now, Error::<T>::BadTerm);
 			let record = Assets::<T>::get(asset).ok_or(Error::<T>::UnknownAsset)?;
 			Self::ensure_disposable(&record, &who, now)?;
+			ensure!(!T::Locks::is_locked(asset, now), Error::<T>::Pledged);
 			ensure!(licensee != who, Error::<T>::LicenceToSelf);
 			ensure!(
 				Role::ALL.into_iter().any(|r| T::Roles::has_role(&licensee, r)),
@@ -728,6 +745,11 @@ pub mod pallet {
 						&& (kind.excludes_others() || other.kind.excludes_others())
 				});
 				ensure!(!conflict, Error::<T>::LicenceConflict);
+				if licences.is_full() {
+					// An ended licence excludes nobody any more; keeping it would let 64 short
+					// licences close the asset to licensing for ever.
+					licences.retain(|other| other.end_ms > now);
+				}
 				let index = licences.len() as u32;
 				licences
 					.try_push(Licence {

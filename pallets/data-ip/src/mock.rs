@@ -69,6 +69,11 @@ impl iprchain_primitives::AssetLock for MockLocks {
 	}
 }
 
+/// Gives `who` `role` as well as the ones it holds.
+pub fn grant(who: u64, role: Role) {
+	ROLES.with(|roles| roles.borrow_mut().insert((who, role)));
+}
+
 /// Locks or unlocks `asset`, as an active pledge would.
 pub fn set_locked(asset: u64, locked: bool) {
 	LOCKED.with(|set| {
@@ -164,6 +169,8 @@ pub const COURT: u64 = 5;
 pub const BANK: u64 = 6;
 /// Holds no role.
 pub const NOBODY: u64 = 7;
+/// A second registrar, who decides what the first one may not (its own objections and filings).
+pub const REGISTRAR2: u64 = 8;
 
 /// 2026-11-15T00:00:00Z, Unix milliseconds.
 pub const START_MS: u64 = 1_794_700_800_000;
@@ -177,6 +184,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(HOLDER2, Role::Holder),
 			(STATION, Role::Workstation),
 			(REGISTRAR, Role::Registrar),
+			(REGISTRAR2, Role::Registrar),
 			(COURT, Role::Court),
 			(BANK, Role::Bank),
 		]

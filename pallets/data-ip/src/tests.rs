@@ -2,7 +2,7 @@
 
 use crate::{mock::*, numbers, pallet::*, types::*};
 use frame_support::{assert_noop, assert_ok};
-use iprchain_primitives::HashAlgo;
+use iprchain_primitives::{HashAlgo, Role};
 use sp_runtime::{DispatchError, DispatchResult};
 
 const ORDER: [u8; 32] = [9; 32];
@@ -1571,12 +1571,121 @@ fn license_refuses_more_than_max_licences() {
 			license(asset, BANK, LicenceKind::NonExclusive, start, start + 10),
 			Error::<Test>::TooManyLicences
 		);
-		// Licences that have ended still count.
-		set_now(start);
+	});
+}
+
+#[test]
+fn ended_licences_make_room_when_the_list_is_full() {
+	new_test_ext().execute_with(|| {
+		let asset = registered();
+		let t = now();
+		// Three short licences fill the list; an insurer-style squatter cannot close the asset for ever.
+		for i in 0..MAX_LICENCES as u64 {
+			assert_ok!(license(asset, BANK, LicenceKind::Exclusive, t + i * 10, t + i * 10 + 10));
+		}
+		// The first two have ended (an end is exclusive); the third still runs.
+		set_now(t + 20);
+		let start = t + MAX_LICENCES as u64 * 10;
+		assert_ok!(license(asset, STATION, LicenceKind::NonExclusive, start, start + 10));
+		let kept: Vec<_> =
+			Licences::<Test>::get(asset).iter().map(|licence| (licence.licensee, licence.start_ms)).collect();
+		assert_eq!(kept, vec![(BANK, t + 20), (STATION, start)]);
+		System::assert_last_event(
+			Event::Licensed {
+				asset,
+				index: 1,
+				licensee: STATION,
+				kind: LicenceKind::NonExclusive,
+				start_ms: start,
+				end_ms: start + 10,
+			}
+			.into(),
+		);
+		// Every grant stays in the history, the dropped ones included.
+		let granted = DataIp::history(asset, 0, u32::MAX)
+			.into_iter()
+			.filter(|entry| matches!(entry.action, Action::Licensed { .. }))
+			.count();
+		assert_eq!(granted, MAX_LICENCES as usize + 1);
+		// A list full of running licences still refuses.
+		assert_ok!(license(asset, STATION, LicenceKind::NonExclusive, start, start + 10));
 		assert_noop!(
-			license(asset, BANK, LicenceKind::NonExclusive, start, start + 10),
+			license(asset, STATION, LicenceKind::NonExclusive, start, start + 10),
 			Error::<Test>::TooManyLicences
 		);
+	});
+}
+
+#[test]
+fn a_pledged_asset_cannot_be_licensed() {
+	new_test_ext().execute_with(|| {
+		let asset = registered();
+		let t = now();
+		set_locked(asset, true);
+		assert_noop!(license(asset, BANK, LicenceKind::Exclusive, t, u64::MAX), Error::<Test>::Pledged);
+		assert!(Licences::<Test>::get(asset).is_empty());
+		set_locked(asset, false);
+		assert_ok!(license(asset, BANK, LicenceKind::Exclusive, t, u64::MAX));
+	});
+}
+
+// ---- conflicts of interest: nobody decides its own case ----
+
+#[test]
+fn a_registrar_cannot_decide_its_own_objection() {
+	new_test_ext().execute_with(|| {
+		let asset = apply();
+		assert_ok!(DataIp::object(RuntimeOrigin::signed(REGISTRAR), asset, deposited(30)));
+		for upheld in [true, false] {
+			assert_noop!(
+				DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR), asset, upheld),
+				Error::<Test>::OwnObjection
+			);
+		}
+		assert_ok!(DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR2), asset, true));
+		assert_eq!(status(asset), AssetStatus::Rejected);
+		assert_last_history(asset, REGISTRAR2, Action::ObjectionUpheld);
+	});
+}
+
+#[test]
+fn a_registrar_cannot_decide_an_application_it_filed() {
+	new_test_ext().execute_with(|| {
+		// The registrar is also a workstation (as //Alice is in the presets) and files for HOLDER.
+		grant(REGISTRAR, Role::Workstation);
+		let asset = NextAssetId::<Test>::get();
+		assert_ok!(apply_as(REGISTRAR, HOLDER, application()));
+		assert_ok!(object(asset));
+		for upheld in [true, false] {
+			assert_noop!(
+				DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR), asset, upheld),
+				Error::<Test>::OwnApplication
+			);
+		}
+		assert_ok!(DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR2), asset, false));
+		advance(NOTICE_MS);
+		assert_noop!(approve(asset), Error::<Test>::OwnApplication);
+		assert_ok!(DataIp::approve(RuntimeOrigin::signed(REGISTRAR2), asset));
+		assert!(matches!(status(asset), AssetStatus::Registered { .. }));
+	});
+}
+
+#[test]
+fn a_registrar_cannot_decide_an_application_it_holds() {
+	new_test_ext().execute_with(|| {
+		// A registrar that is a right holder too, with an application filed for it by a workstation.
+		grant(REGISTRAR, Role::Holder);
+		let asset = NextAssetId::<Test>::get();
+		assert_ok!(apply_as(STATION, REGISTRAR, application()));
+		assert_ok!(object(asset));
+		assert_noop!(
+			DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR), asset, false),
+			Error::<Test>::OwnApplication
+		);
+		assert_ok!(DataIp::resolve_objection(RuntimeOrigin::signed(REGISTRAR2), asset, false));
+		advance(NOTICE_MS);
+		assert_noop!(approve(asset), Error::<Test>::OwnApplication);
+		assert_ok!(DataIp::approve(RuntimeOrigin::signed(REGISTRAR2), asset));
 	});
 }
 

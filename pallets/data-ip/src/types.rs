@@ -352,7 +352,7 @@ pub enum Action<AccountId> {
 	},
 	/// A licence was recorded.
 	Licensed {
-		/// Its index among the asset's licences.
+		/// Its index in the asset's licence list when granted.
 		index: u32,
 		/// The licensee.
 		licensee: AccountId,

@@ -51,16 +51,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: Roles (r:1), Assets (r:1 w:1), History (w:1), HistoryLen (r:1 w:1)
+	/// Storage: Roles (r:1), Assets (r:1 w:1), History (r:1 w:1), HistoryLen (r:1 w:1)
 	fn resolve_objection() -> Weight {
-		Weight::from_parts(25_000_000, 7_000)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		Weight::from_parts(27_000_000, 8_800)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: Roles (r:1), Assets (r:1 w:1), NextSerial (r:1 w:1), NextRegistrationSequence (r:1 w:1), CertificateIndex (w:1), RegistrationIndex (w:1), Periods (r:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
+	/// Storage: Roles (r:1), Assets (r:1 w:1), NextSerial (r:1 w:1), NextRegistrationSequence (r:1 w:1), CertificateIndex (w:1), RegistrationIndex (w:1), Periods (r:1), Timestamp::Now (r:1), History (r:1 w:1), HistoryLen (r:1 w:1)
 	fn approve() -> Weight {
-		Weight::from_parts(45_000_000, 8_000)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
+		Weight::from_parts(47_000_000, 9_800)
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: Assets (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
@@ -109,10 +109,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: Assets (r:1), Roles (r:up to 7), Licences (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
+	/// Storage: Assets (r:1), Pledge lock (r:2), Roles (r:up to 7), Licences (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
 	fn license() -> Weight {
-		Weight::from_parts(45_000_000, 45_000)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		Weight::from_parts(50_000_000, 51_000)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: Assets (r:1 w:1), Periods (r:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
@@ -144,13 +144,13 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn resolve_objection() -> Weight {
-		Weight::from_parts(25_000_000, 7_000)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(27_000_000, 8_800)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(45_000_000, 8_000)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
+		Weight::from_parts(47_000_000, 9_800)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn withdraw() -> Weight {
@@ -192,8 +192,8 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn license() -> Weight {
-		Weight::from_parts(45_000_000, 45_000)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(50_000_000, 51_000)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn renew() -> Weight {

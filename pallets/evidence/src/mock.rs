@@ -33,6 +33,7 @@ impl pallet_timestamp::Config for Test {
 
 impl pallet_roles::Config for Test {
 	type ManagerOrigin = EnsureRoot<u64>;
+	type BlocksPerDay = frame_support::traits::ConstU64<43_200>;
 	type WeightInfo = ();
 }
 
@@ -113,6 +114,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				(BANK, vec![Role::Bank]),
 			],
 			tx_quota: 0,
+			daily_budget: Default::default(),
 		},
 	}
 	.build_storage()

@@ -42,13 +42,20 @@ fn one_short<S: Get<u32>>() -> BoundedVec<u64, S> {
 	BoundedVec::truncate_from(vec![u64::MAX; S::get().saturating_sub(1) as usize])
 }
 
+/// A subject's list of `S::get() - 1` policies that never end (none is dropped, the worst case), naming
+/// nothing, so that exactly one more fits.
+fn policies_one_short<S: Get<u32>>() -> BoundedVec<PolicyEntry, S> {
+	let entry = PolicyEntry { policy: u64::MAX, end_ms: u64::MAX };
+	BoundedVec::truncate_from(vec![entry; S::get().saturating_sub(1) as usize])
+}
+
 /// `n` assets of `holder`, registered, each already covered by one policy short of
 /// `MaxPoliciesPerSubject`.
 fn subjects<T: Config>(holder: &T::AccountId, n: u32) -> Vec<Subject> {
 	(0..n)
 		.map(|_| {
 			let subject = Subject::Asset(T::BenchmarkHelper::register_asset(holder));
-			PoliciesOf::<T>::insert(subject, one_short::<T::MaxPoliciesPerSubject>());
+			PoliciesOf::<T>::insert(subject, policies_one_short::<T::MaxPoliciesPerSubject>());
 			subject
 		})
 		.collect()
@@ -153,7 +160,7 @@ mod benchmarks {
 		assert_eq!((record.insurer, record.insured), (insurer, insured));
 		assert_eq!(record.subjects.len() as u32, n);
 		for subject in subjects {
-			assert_eq!(PoliciesOf::<T>::get(subject).last(), Some(&policy));
+			assert_eq!(PoliciesOf::<T>::get(subject).last().map(|entry| entry.policy), Some(policy));
 		}
 	}
 

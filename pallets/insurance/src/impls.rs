@@ -18,11 +18,12 @@ impl<T: Config> Pallet<T> {
 		PolicyByNumber::<T>::get(policy_no)
 	}
 
-	/// Every policy ever bound covering `subject`, oldest first, with its id.
+	/// The policies covering `subject`, oldest first, with their ids: every one in force or yet to
+	/// start, and ended ones not yet dropped (see [`PoliciesOf`]).
 	pub fn policies_of(subject: Subject) -> Vec<(u64, PolicyInfo<T::AccountId>)> {
 		PoliciesOf::<T>::get(subject)
 			.into_iter()
-			.filter_map(|policy| Self::policy(policy).map(|record| (policy, record)))
+			.filter_map(|entry| Self::policy(entry.policy).map(|record| (entry.policy, record)))
 			.collect()
 	}
 

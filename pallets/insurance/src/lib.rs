@@ -29,6 +29,7 @@ mod tests;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migration;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -73,7 +74,12 @@ pub mod pallet {
 	/// A stored claim of this runtime.
 	pub type ClaimOf<T> = Claim<<T as frame_system::Config>::AccountId>;
 
+	/// Version 1: a subject's list of policies holds each policy's end with its id
+	/// ([`PolicyEntry`]), so that ended policies stop counting; see [`crate::migration::v1`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the insurance pallet.
@@ -128,10 +134,17 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PolicyByNumber<T: Config> = StorageMap<_, Blake2_128Concat, PolicyNoOf<T>, u64, OptionQuery>;
 
-	/// Every policy covering each subject, oldest first, in force or not.
+	/// The policies covering each subject whose term had not ended when the list was last written,
+	/// oldest first: binding a new policy drops the ended ones, so that only policies in force or yet
+	/// to start count towards `MaxPoliciesPerSubject`. A dropped policy stays readable by id and number.
 	#[pallet::storage]
-	pub type PoliciesOf<T: Config> =
-		StorageMap<_, Blake2_128Concat, Subject, BoundedVec<u64, T::MaxPoliciesPerSubject>, ValueQuery>;
+	pub type PoliciesOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		Subject,
+		BoundedVec<PolicyEntry, T::MaxPoliciesPerSubject>,
+		ValueQuery,
+	>;
 
 	/// The id the next claim gets.
 	#[pallet::storage]
@@ -258,7 +271,7 @@ pub mod pallet {
 		ExceedsCoverage,
 		/// The claim is not in a state that allows this.
 		WrongState,
-		/// A subject is covered by `MaxPoliciesPerSubject` policies already.
+		/// A subject is covered by `MaxPoliciesPerSubject` policies whose term has not ended.
 		TooManyPolicies,
 		/// The policy has `MaxClaimsPerPolicy` claims already.
 		TooManyClaims,
@@ -313,7 +326,10 @@ pub mod pallet {
 			let mut lists = Vec::with_capacity(subjects.len());
 			for subject in subjects.iter() {
 				let mut list = PoliciesOf::<T>::get(subject);
-				list.try_push(policy).map_err(|_| Error::<T>::TooManyPolicies)?;
+				// An ended policy covers nothing; counting it would let one insurer's 64 short
+				// policies make the subject uninsurable for ever.
+				list.retain(|entry| entry.end_ms > now);
+				list.try_push(PolicyEntry { policy, end_ms }).map_err(|_| Error::<T>::TooManyPolicies)?;
 				lists.push((*subject, list));
 			}
 			NextPolicyId::<T>::put(next);

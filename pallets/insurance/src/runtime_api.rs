@@ -11,8 +11,9 @@ sp_api::decl_runtime_apis! {
 		fn policy(policy: u64) -> Option<PolicyInfo<AccountId>>;
 		/// The policy bound under this policy number.
 		fn policy_by_number(policy_no: Vec<u8>) -> Option<u64>;
-		/// Every policy ever bound covering the subject, oldest first, with its id; whether each is
-		/// in force follows from its term (`Policy::state`).
+		/// The policies covering the subject, oldest first, with their ids: all in force or yet to
+		/// start, and ended ones until a new binding drops them; whether each is in force follows
+		/// from its term (`Policy::state`).
 		fn policies_of(subject: Subject) -> Vec<(u64, PolicyInfo<AccountId>)>;
 		/// The claim with this id.
 		fn claim(claim: u64) -> Option<Claim<AccountId>>;

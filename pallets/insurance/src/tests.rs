@@ -117,7 +117,7 @@ fn status(claim: u64) -> ClaimStatus {
 }
 
 fn policies_list(subject: Subject) -> Vec<u64> {
-	PoliciesOf::<Test>::get(subject).into_inner()
+	PoliciesOf::<Test>::get(subject).into_iter().map(|entry| entry.policy).collect()
 }
 
 fn ids<R>(list: Vec<(u64, R)>) -> Vec<u64> {
@@ -401,6 +401,87 @@ fn bind_refuses_when_a_subjects_list_of_policies_is_full() {
 		assert_eq!(policies_list(asset(ASSET2)), Vec::<u64>::new());
 		assert_ok!(bind_as(INSURER, b"N3", vec![asset(ASSET2)]));
 	});
+}
+
+#[test]
+fn ended_policies_stop_counting() {
+	new_test_ext().execute_with(|| {
+		// A squatter's short policies fill ASSET's list...
+		for no in [b"S1", b"S2"] {
+			assert_ok!(bind_full(INSURER2, no, INSURED, vec![asset(ASSET)], 1, 0, 0, START_MS + 10));
+		}
+		assert_noop!(bind_as(INSURER, NO, vec![asset(ASSET)]), Error::<Test>::TooManyPolicies);
+		// ...until they end (an end is exclusive): then a new policy drops them and is bound.
+		set_now(START_MS + 10);
+		let policy = NextPolicyId::<Test>::get();
+		assert_ok!(bind_full(INSURER, NO, INSURED, vec![asset(ASSET)], COVERAGE, PREMIUM, 0, TERM_END));
+		assert_eq!(policies_list(asset(ASSET)), vec![policy]);
+		assert_eq!(
+			PoliciesOf::<Test>::get(asset(ASSET)).into_inner(),
+			vec![PolicyEntry { policy, end_ms: TERM_END }]
+		);
+		// The dropped ones stay readable by id and number.
+		assert_eq!(stored_policy(0).policy_no.into_inner(), b"S1".to_vec());
+		assert_eq!(Insurance::policy_by_number(b"S2".to_vec()), Some(1));
+		// A policy yet to start counts like one in force.
+		assert_ok!(bind_full(INSURER, b"LATER", INSURED, vec![asset(ASSET)], 1, 0, TERM_END, TERM_END + 1));
+		assert_noop!(bind_as(INSURER, b"N4", vec![asset(ASSET)]), Error::<Test>::TooManyPolicies);
+	});
+}
+
+mod migration_v1 {
+	use super::*;
+	use crate::migration::v1::MigrateToV1;
+	use frame_support::{
+		traits::{ConstU32, GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+		Blake2_128Concat, BoundedVec,
+	};
+
+	/// `PoliciesOf` as storage version 0 kept it: bare ids.
+	#[frame_support::storage_alias]
+	type PoliciesOf =
+		StorageMap<Insurance, Blake2_128Concat, Subject, BoundedVec<u64, ConstU32<MAX_POLICIES_PER_SUBJECT>>>;
+
+	#[test]
+	fn version_0_lists_get_each_policys_end() {
+		new_test_ext().execute_with(|| {
+			let first = bind_over(b"N1", vec![asset(ASSET), WORK]);
+			let second = NextPolicyId::<Test>::get();
+			assert_ok!(bind_full(INSURER, b"N2", INSURED, vec![asset(ASSET)], 1, 0, 0, TERM_END + 5));
+			// Rewrite the lists as version 0 stored them, with one id that names nothing.
+			PoliciesOf::insert(asset(ASSET), BoundedVec::truncate_from(vec![first, second]));
+			PoliciesOf::insert(WORK, BoundedVec::truncate_from(vec![first, MISSING]));
+			StorageVersion::new(0).put::<Insurance>();
+
+			MigrateToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(Insurance::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(
+				crate::PoliciesOf::<Test>::get(asset(ASSET)).into_inner(),
+				vec![
+					PolicyEntry { policy: first, end_ms: TERM_END },
+					PolicyEntry { policy: second, end_ms: TERM_END + 5 }
+				]
+			);
+			assert_eq!(
+				crate::PoliciesOf::<Test>::get(WORK).into_inner(),
+				vec![PolicyEntry { policy: first, end_ms: TERM_END }]
+			);
+			assert_eq!(ids(Insurance::policies_of(asset(ASSET))), vec![first, second]);
+			// A second run finds version 1 and changes nothing.
+			let before = crate::PoliciesOf::<Test>::get(asset(ASSET));
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(crate::PoliciesOf::<Test>::get(asset(ASSET)), before);
+		});
+	}
+
+	#[test]
+	fn a_new_chain_starts_at_version_1() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Insurance::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(Insurance::in_code_storage_version(), StorageVersion::new(1));
+		});
+	}
 }
 
 #[test]

@@ -5,6 +5,18 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use iprchain_primitives::Subject;
 use scale_info::TypeInfo;
 
+/// A policy in a subject's list ([`crate::PoliciesOf`]): its id and the end of its term, so that ended
+/// policies can be dropped from the list without reading them.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PolicyEntry {
+	/// The policy's id.
+	pub policy: u64,
+	/// End of the policy's term, Unix milliseconds, exclusive.
+	pub end_ms: u64,
+}
+
 /// An infringement-loss insurance policy (知识产权侵权损失险保单) as stored: the insurer's promise to
 /// pay the insured up to `coverage_fen` for losses from infringements of the covered subjects during
 /// `[start_ms, end_ms)`.

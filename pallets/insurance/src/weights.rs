@@ -4,7 +4,7 @@
 //! output on reference hardware before production use. Proof sizes count each item read at its maximum
 //! encoded length plus key and trie overhead, assuming a 32-byte `AccountId`, `MaxPolicyNoLen` 64,
 //! `MaxSubjects` 16, `MaxPoliciesPerSubject` 64 and `MaxClaimsPerPolicy` 64: `Policies` ≈ 3_300,
-//! `PolicyByNumber` ≈ 2_600, `PoliciesOf` and `ClaimsOf` ≈ 3_100 each, `Claims` ≈ 2_700, the id
+//! `PolicyByNumber` ≈ 2_600, `PoliciesOf` ≈ 3_600 (id and end of each policy), `ClaimsOf` ≈ 3_100, `Claims` ≈ 2_700, the id
 //! counters ≈ 1_500 each, `Roles::AccountRoles` 2_524, `DataIp::Assets` ≈ 2_900 per asset subject
 //! (a work subject's `Evidence::Records` is smaller), the evidence pallet's infringement link
 //! ≈ 2_600, `Timestamp::Now` ≈ 1_500.

@@ -61,10 +61,24 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_daily_budget() -> Result<(), BenchmarkError> {
+		let origin = T::ManagerOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let budget = DailyBudget { tx_per_day: 10_000, holders_per_day: 20 };
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, budget);
+
+		assert_eq!(Budget::<T>::get(), budget);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn register_holder() -> Result<(), BenchmarkError> {
 		let station = workstation::<T>()?;
 		let who: T::AccountId = account("holder", 0, 0);
 		let digest = [7u8; 32];
+		// A holder budget in force, so the day's count is read and written.
+		Budget::<T>::put(DailyBudget { tx_per_day: 0, holders_per_day: u32::MAX });
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(station.clone()), who.clone(), digest);
@@ -72,6 +86,7 @@ mod benchmarks {
 		assert!(AccountRoles::<T>::get(&who).contains(Role::Holder));
 		assert_eq!(Holders::<T>::get(&who).map(|info| info.registered_by), Some(station));
 		assert_eq!(HolderByUscc::<T>::get(digest), Some(who));
+		assert_eq!(Pallet::<T>::holders_registered_today(&station), 1);
 		Ok(())
 	}
 

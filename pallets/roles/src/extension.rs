@@ -1,11 +1,15 @@
 //! The [`CheckRole`] transaction extension: only role holders may submit signed transactions, and each
 //! at most [`TxQuota`](crate::TxQuota) per block.
 
-use crate::{AccountRoles, BlockTxCount, Config, TxQuota};
+use crate::{AccountRoles, BlockTxCount, Call, Config, Pallet, TxQuota};
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use core::{fmt, marker::PhantomData};
-use frame_support::{pallet_prelude::TransactionSource, traits::Get, weights::Weight};
-use iprchain_primitives::INVALID_TX_NO_ROLE;
+use frame_support::{
+	pallet_prelude::TransactionSource,
+	traits::{Contains, Get, IsSubType},
+	weights::Weight,
+};
+use iprchain_primitives::{INVALID_TX_HOLDER_BUDGET, INVALID_TX_NO_ROLE};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
@@ -110,6 +114,7 @@ impl<T: Config> fmt::Debug for CheckRole<T> {
 impl<T: Config + Send + Sync> TransactionExtension<T::RuntimeCall> for CheckRole<T>
 where
 	DispatchOriginOf<T::RuntimeCall>: AsSystemOriginSigner<T::AccountId> + Clone,
+	T::RuntimeCall: IsSubType<Call<T>>,
 {
 	const IDENTIFIER: &'static str = "CheckRole";
 	type Implicit = ();
@@ -119,14 +124,15 @@ where
 	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
 		// One read of the signer's `AccountRoles` entry (`prepare` reads the same key again, which the
 		// storage overlay serves from cache), plus `TxQuota` and the signer's `BlockTxCount` read and
-		// written by the quota count. This is the worst case: without a quota only two reads happen.
-		T::DbWeight::get().reads_writes(3, 1)
+		// written by the quota count, and `Budget` and the signer's `DayTxCount` read and written by
+		// the daily count. This is the worst case: without a quota or budget only three reads happen.
+		T::DbWeight::get().reads_writes(5, 2)
 	}
 
 	fn validate(
 		&self,
 		origin: DispatchOriginOf<T::RuntimeCall>,
-		_call: &T::RuntimeCall,
+		call: &T::RuntimeCall,
 		_info: &DispatchInfoOf<T::RuntimeCall>,
 		_len: usize,
 		_self_implicit: Self::Implicit,
@@ -134,6 +140,18 @@ where
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		Self::ensure_member(&origin)?;
+		// A call the runtime filters out would only fail in the block; refuse it at the pool.
+		if !<T as frame_system::Config>::BaseCallFilter::contains(call) {
+			return Err(InvalidTransaction::Call.into());
+		}
+		// Likewise a holder registration past the workstation's daily budget.
+		if let (Some(who), Some(Call::register_holder { .. })) =
+			(origin.as_system_origin_signer(), call.is_sub_type())
+		{
+			if !Pallet::<T>::holder_budget_left(who) {
+				return Err(InvalidTransaction::Custom(INVALID_TX_HOLDER_BUDGET).into());
+			}
+		}
 		Ok((ValidTransaction::default(), (), origin))
 	}
 
@@ -148,6 +166,10 @@ where
 		// The role check comes first: a non-member is dropped from the pool for good, not held back
 		// as if over quota, and is not counted.
 		Self::ensure_member(origin)?;
-		Self::count_in_block(origin)
+		Self::count_in_block(origin)?;
+		match origin.as_system_origin_signer() {
+			Some(who) => Pallet::<T>::count_tx_today(who),
+			None => Ok(()),
+		}
 	}
 }

@@ -14,6 +14,9 @@
 //!
 //! A role holder whose key is compromised could still flood the feeless chain, so [`TxQuota`] bounds
 //! how many signed transactions one account may have included per block; [`CheckRole`] enforces it.
+//! The quota bounds the rate, not the total: the [`Budget`] bounds what one account may have included
+//! per day, and how many holders one workstation may register per day (each a new account with a
+//! quota of its own); see [`budget`].
 //!
 //! The chain is feeless and has no balances, so holding a role is what keeps an account alive: the
 //! first role ever granted adds a provider reference to the account (without it `CheckNonce` would
@@ -26,6 +29,7 @@
 
 extern crate alloc;
 
+pub mod budget;
 mod extension;
 mod genesis_serde;
 #[cfg(test)]
@@ -38,8 +42,11 @@ mod tests;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(test)]
+mod budget_tests;
 pub mod weights;
 
+pub use budget::DailyBudget;
 pub use extension::CheckRole;
 pub use iprchain_primitives::{roles::HolderInfo, Role, RoleInspect, RoleSet};
 pub use nonce_window::{
@@ -65,6 +72,10 @@ pub mod pallet {
 		/// Origin allowed to grant and revoke roles.
 		type ManagerOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Blocks in a day of the [`Budget`] (43_200 at 2 s slots); at least 1.
+		#[pallet::constant]
+		type BlocksPerDay: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -88,6 +99,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BlockTxCount<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32), OptionQuery>;
+
+	/// The daily budget in force (0 in a field: no limit on it). Enforced at the pool and in the block
+	/// by [`CheckNonce`] and [`CheckRole`] for transactions, and by [`Pallet::register_holder`] for
+	/// holders; set by [`Config::ManagerOrigin`].
+	#[pallet::storage]
+	pub type Budget<T> = StorageValue<_, DailyBudget, ValueQuery>;
+
+	/// Signed transactions of an account included so far today, as `(day, count)`; an entry of an
+	/// earlier day counts as 0. Written only while a daily transaction budget is set; removed when the
+	/// account loses its last role.
+	#[pallet::storage]
+	pub type DayTxCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), OptionQuery>;
+
+	/// Holders a workstation registered so far today, as `(day, count)`; like [`DayTxCount`].
+	#[pallet::storage]
+	pub type DayHolderCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (u32, u32), OptionQuery>;
 
 	/// Holders registered by a workstation, with the digest of their USCC.
 	///
@@ -119,6 +147,10 @@ pub mod pallet {
 		/// written before it existed still load, meaning no quota.
 		#[serde(default)]
 		pub tx_quota: u32,
+		/// Initial [`Budget`]. JSON key `dailyBudget` (`{ "txPerDay": …, "holdersPerDay": … }`); it may
+		/// be left out, meaning no daily limit.
+		#[serde(default)]
+		pub daily_budget: DailyBudget,
 	}
 
 	#[pallet::genesis_build]
@@ -132,6 +164,7 @@ pub mod pallet {
 				}
 			}
 			TxQuota::<T>::put(self.tx_quota);
+			Budget::<T>::put(self.daily_budget);
 		}
 	}
 
@@ -158,6 +191,11 @@ pub mod pallet {
 			/// The new [`TxQuota`]; 0 means unlimited.
 			quota: u32,
 		},
+		/// The daily budget changed.
+		DailyBudgetSet {
+			/// The new [`Budget`].
+			budget: DailyBudget,
+		},
 		/// A workstation registered `who` as a right holder; a [`Event::RoleGranted`] for
 		/// [`Role::Holder`] precedes it.
 		HolderRegistered {
@@ -181,6 +219,15 @@ pub mod pallet {
 		NotAWorkstation,
 		/// A holder is already registered under this USCC digest.
 		UsccAlreadyRegistered,
+		/// The workstation has registered as many holders today as the daily budget allows.
+		HolderBudgetExhausted,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::BlocksPerDay::get() > 0u32.into(), "BlocksPerDay must be at least 1");
+		}
 	}
 
 	#[pallet::call]
@@ -227,6 +274,20 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Sets the daily [`Budget`]: how many signed transactions one account may have included per day
+		/// and how many holders one workstation may register per day; 0 in a field lifts that limit.
+		/// Takes effect from the next transaction; what was counted today still counts.
+		///
+		/// Origin: [`Config::ManagerOrigin`]. Emits [`Event::DailyBudgetSet`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_daily_budget())]
+		pub fn set_daily_budget(origin: OriginFor<T>, budget: DailyBudget) -> DispatchResult {
+			T::ManagerOrigin::ensure_origin(origin)?;
+			Budget::<T>::put(budget);
+			Self::deposit_event(Event::DailyBudgetSet { budget });
+			Ok(())
+		}
+
 		/// Registers `who` as a right holder: grants it [`Role::Holder`] (as [`Pallet::grant_role`]
 		/// would, provider reference included) and records the digest of its USCC.
 		///
@@ -234,7 +295,8 @@ pub mod pallet {
 		/// [`Role::Workstation`]; the record names it. `uscc_digest` is the digest of the holder's
 		/// unified social credit code; the code itself must never be submitted. An account that already
 		/// holds the role (granted by the manager, say) is refused rather than given a record after the
-		/// fact: revoke the role first.
+		/// fact: revoke the role first. A workstation registers at most the daily budget's
+		/// `holders_per_day` holders per day.
 		///
 		/// Origin: signed by a workstation. Emits [`Event::RoleGranted`], then
 		/// [`Event::HolderRegistered`].
@@ -305,6 +367,7 @@ pub mod pallet {
 				// A non-member cannot transact, so its count is useless; dropping it keeps the map
 				// bounded by the number of members.
 				BlockTxCount::<T>::remove(who);
+				DayTxCount::<T>::remove(who);
 			}
 			Self::deposit_event(Event::RoleRevoked { who: who.clone(), role });
 			Ok(())
@@ -322,8 +385,10 @@ pub mod pallet {
 			// even outside a transactional dispatch.
 			ensure!(!AccountRoles::<T>::get(who).contains(Role::Holder), Error::<T>::AlreadyHasRole);
 			ensure!(!HolderByUscc::<T>::contains_key(uscc_digest), Error::<T>::UsccAlreadyRegistered);
+			ensure!(Self::holder_budget_left(by), Error::<T>::HolderBudgetExhausted);
 
 			Self::do_grant_role(who, Role::Holder)?;
+			Self::count_holder_today(by);
 			let info = HolderInfo {
 				uscc_digest,
 				registered_by: by.clone(),

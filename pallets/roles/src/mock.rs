@@ -21,8 +21,12 @@ impl frame_system::Config for Test {
 	type Block = Block;
 }
 
+/// Blocks in a day of the mock's daily budget.
+pub const BLOCKS_PER_DAY: u64 = 10;
+
 impl pallet_roles::Config for Test {
 	type ManagerOrigin = EnsureRoot<u64>;
+	type BlocksPerDay = frame_support::traits::ConstU64<BLOCKS_PER_DAY>;
 	type WeightInfo = ();
 }
 
@@ -42,7 +46,7 @@ pub fn genesis_roles() -> Vec<(u64, Vec<Role>)> {
 pub fn ext_with(roles: Vec<(u64, Vec<Role>)>, tx_quota: u32) -> sp_io::TestExternalities {
 	let storage = RuntimeGenesisConfig {
 		system: Default::default(),
-		roles: pallet_roles::GenesisConfig { roles, tx_quota },
+		roles: pallet_roles::GenesisConfig { roles, tx_quota, daily_budget: Default::default() },
 	}
 	.build_storage()
 	.unwrap();

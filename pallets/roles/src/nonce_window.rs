@@ -12,11 +12,10 @@ use iprchain_primitives::TX_NONCE_TOO_FAR_AHEAD;
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{
-		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, PostDispatchInfoOf,
-		TransactionExtension, ValidateResult,
+		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, TransactionExtension, ValidateResult,
 	},
 	transaction_validity::{TransactionValidityError, UnknownTransaction, ValidTransaction},
-	DispatchResult, SaturatedConversion,
+	SaturatedConversion,
 };
 
 /// Queue depth used when no per-block quota is set (quota 0 means unlimited).
@@ -59,6 +58,9 @@ pub const MAX_LONGEVITY: u64 = 1024;
 ///   pre-sign more transactions than a pool holds, and a pool that is over its limits evicts
 ///   transactions it had accepted, silently for a sender that did not watch them. The bound turns
 ///   that into a refusal the sender sees at submission.
+/// - **Daily budget.** A transaction that would take the account past its daily budget
+///   ([`crate::Budget`]), counting those included today and those it queued before this one, is refused
+///   with `InvalidTransaction::Custom(`[`iprchain_primitives::INVALID_TX_DAILY_BUDGET`]`)`.
 /// - **Fair order.** Priority [`NEXT_NONCE_PRIORITY`] minus the distance from the account's nonce,
 ///   see there.
 ///
@@ -103,10 +105,11 @@ where
 	type Pre = ();
 
 	fn weight(&self, _call: &T::RuntimeCall) -> Weight {
-		// frame-system's measured nonce check, plus the `TxQuota` read for the window (the account
-		// itself is read by both, served from the overlay the second time).
+		// frame-system's measured nonce check, plus the `TxQuota` read for the window and the
+		// `Budget` and `DayTxCount` reads for the daily budget (the account itself is read by both,
+		// served from the overlay the second time).
 		<T::ExtensionsWeightInfo as frame_system::ExtensionsWeightInfo>::check_nonce()
-			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().reads(3))
 	}
 
 	fn validate(
@@ -125,6 +128,7 @@ where
 		let frame_system::ValidNonceInfo { provides, requires } =
 			frame_system::CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
 		let distance = Self::distance_ahead(who, self.0)?;
+		crate::Pallet::<T>::ensure_tx_budget(who, distance)?;
 		let validity = ValidTransaction {
 			priority: NEXT_NONCE_PRIORITY.saturating_sub(distance),
 			requires,
@@ -148,15 +152,5 @@ where
 			Some(who) => frame_system::CheckNonce::<T>::prepare_nonce_for_account(&who, self.0),
 			None => Ok(()),
 		}
-	}
-
-	fn post_dispatch_details(
-		_pre: Self::Pre,
-		_info: &DispatchInfo,
-		_post_info: &PostDispatchInfoOf<T::RuntimeCall>,
-		_len: usize,
-		_result: &DispatchResult,
-	) -> Result<Weight, TransactionValidityError> {
-		Ok(Weight::zero())
 	}
 }

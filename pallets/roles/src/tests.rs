@@ -191,11 +191,19 @@ fn genesis_with_duplicate_role_is_refused() {
 
 #[test]
 fn genesis_config_json_uses_role_names() {
-	let config = crate::GenesisConfig::<Test> { roles: genesis_roles(), tx_quota: 0 };
+	let config = crate::GenesisConfig::<Test> {
+		roles: genesis_roles(),
+		tx_quota: 0,
+		daily_budget: Default::default(),
+	};
 	let json = serde_json::to_value(&config).unwrap();
 	assert_eq!(
 		json,
-		serde_json::json!({ "roles": [[1, ["registrar"]], [2, ["workstation", "holder"]]], "txQuota": 0 })
+		serde_json::json!({
+			"roles": [[1, ["registrar"]], [2, ["workstation", "holder"]]],
+			"txQuota": 0,
+			"dailyBudget": { "txPerDay": 0, "holdersPerDay": 0 }
+		})
 	);
 
 	let parsed: crate::GenesisConfig<Test> =

@@ -19,6 +19,7 @@ pub trait WeightInfo {
 	fn revoke_role() -> Weight;
 	fn set_tx_quota() -> Weight;
 	fn register_holder() -> Weight;
+	fn set_daily_budget() -> Weight;
 }
 
 /// Weights for `pallet_roles` using the runtime's configured database weights.
@@ -64,10 +65,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Holders` (r:0 w:1)
 	/// Proof: `Roles::Holders` (`max_values`: None, `max_size`: Some(116), added: 2591, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Budget` (r:1), `Roles::DayHolderCount` (r:1 w:1), hand-estimated like `set_daily_budget`
 	fn register_holder() -> Weight {
-		Weight::from_parts(30_000_000, 11_196)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		Weight::from_parts(33_000_000, 15_300)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `Roles::Budget` (r:0 w:1). HAND-ESTIMATED like `set_tx_quota`, not measured.
+	fn set_daily_budget() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
 
@@ -88,8 +95,12 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn register_holder() -> Weight {
-		Weight::from_parts(30_000_000, 11_196)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(33_000_000, 15_300)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn set_daily_budget() -> Weight {
+		Weight::from_parts(8_000_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

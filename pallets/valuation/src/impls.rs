@@ -2,7 +2,7 @@
 
 use crate::pallet::*;
 use alloc::vec::Vec;
-use frame_support::traits::{Get, UnixTime};
+use frame_support::traits::UnixTime;
 use iprchain_primitives::{CurrentValuation, ValuationInspect};
 
 impl<T: Config> Pallet<T> {
@@ -12,20 +12,20 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The current valuation of `asset` at `now_ms` (the block's time when `None`) and its index: the
-	/// newest one that is neither expired at `now_ms` nor withdrawn, among the newest
-	/// [`Config::MaxScan`].
+	/// newest of its valuations in force ([`InForce`]) that is neither expired at `now_ms` nor
+	/// withdrawn.
 	///
 	/// `now_ms` only moves the expiry check: withdrawals count whenever they were made, and
 	/// valuations made after `now_ms` are not left out. The registry is not consulted.
 	pub fn current_valuation(asset: u64, now_ms: Option<u64>) -> Option<(u32, ValuationOf<T>)> {
 		let now_ms = now_ms.unwrap_or_else(Self::now_ms);
-		let count = ValuationCount::<T>::get(asset);
-		let oldest = count.saturating_sub(T::MaxScan::get());
-		(oldest..count).rev().find_map(|index| {
-			Valuations::<T>::get(asset, index)
-				.filter(|valuation| valuation.is_in_force(now_ms))
-				.map(|valuation| (index, valuation))
-		})
+		InForce::<T>::get(asset).into_iter().rev().filter(|entry| entry.valid_until_ms > now_ms).find_map(
+			|entry| {
+				Valuations::<T>::get(asset, entry.index)
+					.filter(|valuation| valuation.is_in_force(now_ms))
+					.map(|valuation| (entry.index, valuation))
+			},
+		)
 	}
 
 	pub(crate) fn now_ms() -> u64 {
@@ -34,7 +34,8 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-/// Reads one `ValuationCount` entry and up to `MaxScan` `Valuations` entries.
+/// Reads one `InForce` entry and the `Valuations` entry of the newest valuation in force: withdrawn
+/// and superseded valuations leave the list, and expired ones are skipped without a read.
 impl<T: Config> ValuationInspect for Pallet<T> {
 	fn current(asset: u64, now_ms: u64) -> Option<CurrentValuation> {
 		Self::current_valuation(asset, Some(now_ms)).map(|(index, valuation)| valuation.summary(index))

@@ -6,10 +6,13 @@
 //! withdraw a valuation of its own, giving the digest of the reason.
 //!
 //! Nothing is ever deleted: each asset's valuations are kept by index, from 0, in
-//! [`Valuations`], with their number in [`ValuationCount`]. The asset's *current* valuation at a
-//! given time is the newest one that is neither expired nor withdrawn, looking at no more than the
-//! newest [`Config::MaxScan`] valuations; pledges read it through
-//! [`iprchain_primitives::ValuationInspect`].
+//! [`Valuations`], with their number in [`ValuationCount`]. An appraiser has at most one valuation of
+//! an asset in force: a new one supersedes (withdraws) its previous one. The asset's valuations in
+//! force, at most [`Config::MaxInForce`] (so that many appraisers), are listed in [`InForce`]; the
+//! *current* valuation at a given time is the newest of them neither expired nor withdrawn. Pledges
+//! read it through [`iprchain_primitives::ValuationInspect`]. Expired valuations leave the list at the
+//! next submission, so short-lived valuations cannot bury the current one, and one appraiser's
+//! valuations cannot fill the list.
 //!
 //! The registry is only read, through [`iprchain_primitives::AssetRegistry::is_registered`], when a
 //! valuation is submitted: a valuation stays in history, and current while valid, if its asset later
@@ -28,6 +31,7 @@ mod tests;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod impls;
+pub mod migration;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
@@ -55,7 +59,16 @@ pub mod pallet {
 	/// A stored valuation of this runtime.
 	pub type ValuationOf<T> = Valuation<<T as frame_system::Config>::AccountId>;
 
+	/// An asset's list of valuations in force, of this runtime.
+	pub type InForceOf<T> =
+		BoundedVec<InForceEntry<<T as frame_system::Config>::AccountId>, <T as Config>::MaxInForce>;
+
+	/// Version 1: the list of valuations in force ([`InForce`]) replaced the scan of the newest
+	/// `MaxScan`; see [`crate::migration::v1`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the valuation pallet.
@@ -70,12 +83,11 @@ pub mod pallet {
 		/// Wall-clock time of the block, for the valuation date and validity.
 		type TimeProvider: UnixTime;
 
-		/// How many of an asset's valuations, newest first, are looked at to find the current one; at
-		/// least 1. A valuation older than the newest `MaxScan` is never current, even if still valid
-		/// and not withdrawn, which bounds the reads of [`iprchain_primitives::ValuationInspect`]
-		/// (one `ValuationCount` read and up to `MaxScan` `Valuations` reads) that a pledge pays for.
+		/// How many valuations of one asset may be in force at once, each by a different appraiser;
+		/// at least 1. It bounds the reads of [`iprchain_primitives::ValuationInspect`] (one
+		/// [`InForce`] read and, in practice, one `Valuations` read) that a pledge pays for.
 		#[pallet::constant]
-		type MaxScan: Get<u32>;
+		type MaxInForce: Get<u32>;
 
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
@@ -93,6 +105,11 @@ pub mod pallet {
 	/// How many valuations each asset has; the next one gets this index.
 	#[pallet::storage]
 	pub type ValuationCount<T: Config> = StorageMap<_, Blake2_128Concat, u64, u32, ValueQuery>;
+
+	/// Each asset's valuations in force when the list was last written, oldest first, at most one per
+	/// appraiser: a submission drops the expired ones, a withdrawal its own.
+	#[pallet::storage]
+	pub type InForce<T: Config> = StorageMap<_, Blake2_128Concat, u64, InForceOf<T>, ValueQuery>;
 
 	/// Events of the valuation pallet.
 	#[pallet::event]
@@ -112,6 +129,16 @@ pub mod pallet {
 			method: ValuationMethod,
 			/// End of the valuation's validity, Unix milliseconds.
 			valid_until_ms: u64,
+		},
+		/// An appraiser's new valuation superseded its previous one of the same asset, which is now
+		/// withdrawn with the new report's digest as the reason.
+		Superseded {
+			/// The asset.
+			asset: u64,
+			/// Index of the superseded valuation.
+			index: u32,
+			/// Index of the valuation that superseded it.
+			by: u32,
 		},
 		/// An appraiser withdrew one of its valuations.
 		Withdrawn {
@@ -146,12 +173,18 @@ pub mod pallet {
 		AlreadyWithdrawn,
 		/// The asset has as many valuations as indices allow.
 		Exhausted,
+		/// `MaxInForce` other appraisers have a valuation of the asset in force: one must expire or be
+		/// withdrawn first.
+		TooManyInForce,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MaxScan::get() > 0, "MaxScan must be at least 1, or no valuation is ever current");
+			assert!(
+				T::MaxInForce::get() > 0,
+				"MaxInForce must be at least 1, or no valuation is ever current"
+			);
 		}
 	}
 
@@ -160,9 +193,11 @@ pub mod pallet {
 		/// Records a valuation of `asset`, which must be registered and unexpired now: worth
 		/// `value_fen` fen (more than zero) by `method`, valid until `valid_until_ms` (after now),
 		/// with the digest of the off-chain report. It gets the asset's next index and, while valid
-		/// and not withdrawn, is the asset's current valuation.
+		/// and not withdrawn, is the asset's current valuation. The appraiser's previous valuation of
+		/// the asset, if still in force, is superseded: withdrawn, with this report's digest as the
+		/// reason. Refused when `MaxInForce` other appraisers have a valuation of it in force.
 		///
-		/// Appraiser only. Emits [`Event::Valued`].
+		/// Appraiser only. Emits [`Event::Valued`], after [`Event::Superseded`] if one was.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit())]
 		pub fn submit(
@@ -184,6 +219,24 @@ pub mod pallet {
 
 			let index = ValuationCount::<T>::get(asset);
 			let next = index.checked_add(1).ok_or(Error::<T>::Exhausted)?;
+			let mut in_force = InForce::<T>::get(asset);
+			let previous = in_force
+				.iter()
+				.find(|entry| entry.appraiser == who && entry.valid_until_ms > now)
+				.map(|e| e.index);
+			in_force.retain(|entry| entry.valid_until_ms > now && entry.appraiser != who);
+			in_force
+				.try_push(InForceEntry { index, appraiser: who.clone(), valid_until_ms })
+				.map_err(|_| Error::<T>::TooManyInForce)?;
+			if let Some(old) = previous {
+				Valuations::<T>::mutate(asset, old, |slot| {
+					if let Some(valuation) = slot {
+						valuation.withdrawn = Some(Withdrawal { at_ms: now, reason_digest: report_digest });
+					}
+				});
+				Self::deposit_event(Event::Superseded { asset, index: old, by: index });
+			}
+			InForce::<T>::insert(asset, in_force);
 			Valuations::<T>::insert(
 				asset,
 				index,
@@ -233,6 +286,7 @@ pub mod pallet {
 				valuation.withdrawn = Some(Withdrawal { at_ms: now, reason_digest });
 				Ok::<_, Error<T>>(())
 			})?;
+			InForce::<T>::mutate(asset, |in_force| in_force.retain(|entry| entry.index != index));
 			Self::deposit_event(Event::Withdrawn { asset, index, reason_digest });
 			Ok(())
 		}

@@ -26,13 +26,13 @@ impl frame_system::Config for Test {
 }
 
 /// How many valuations, newest first, the mock looks at for the current one.
-pub const MAX_SCAN: u32 = 3;
+pub const MAX_IN_FORCE: u32 = 3;
 
 impl pallet_valuation::Config for Test {
 	type Roles = MockRoles;
 	type Registry = MockRegistry;
 	type TimeProvider = MockTime;
-	type MaxScan = ConstU32<MAX_SCAN>;
+	type MaxInForce = ConstU32<MAX_IN_FORCE>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockRoles;
@@ -143,6 +143,10 @@ pub const HOLDER: u64 = 3;
 pub const BANK: u64 = 4;
 /// Holds no role.
 pub const NOBODY: u64 = 5;
+/// A third valuation firm.
+pub const APPRAISER3: u64 = 6;
+/// A fourth valuation firm: one more than [`MAX_IN_FORCE`].
+pub const APPRAISER4: u64 = 8;
 
 /// 2026-11-15T00:00:00Z, Unix milliseconds.
 pub const START_MS: u64 = 1_794_700_800_000;
@@ -158,6 +162,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		*roles.borrow_mut() = [
 			(APPRAISER, Role::Appraiser),
 			(APPRAISER2, Role::Appraiser),
+			(APPRAISER3, Role::Appraiser),
+			(APPRAISER4, Role::Appraiser),
 			(HOLDER, Role::Holder),
 			(BANK, Role::Bank),
 		]
@@ -166,7 +172,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	});
 	REGISTERED.with(|registered| *registered.borrow_mut() = [(ASSET, ASSET_UNTIL_MS)].into_iter().collect());
 	set_now(START_MS);
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	// The whole runtime's genesis, as a chain builds it: it also writes each pallet's storage version.
+	let storage = RuntimeGenesisConfig::default().build_storage().unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

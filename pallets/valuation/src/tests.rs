@@ -3,7 +3,7 @@
 use crate::{
 	mock::*,
 	pallet::*,
-	types::{ValuationMethod, Withdrawal},
+	types::{InForceEntry, ValuationMethod, Withdrawal},
 };
 use frame_support::{assert_noop, assert_ok};
 use iprchain_primitives::{CurrentValuation, Role, ValuationInspect};
@@ -46,6 +46,11 @@ fn withdraw_as(who: u64, asset: u64, index: u32) -> DispatchResult {
 
 fn stored(asset: u64, index: u32) -> ValuationOf<Test> {
 	Valuations::<Test>::get(asset, index).expect("valuation stored")
+}
+
+/// The indices in `asset`'s list of valuations in force, oldest first.
+fn in_force_indices(asset: u64) -> Vec<u32> {
+	InForce::<Test>::get(asset).iter().map(|entry| entry.index).collect()
 }
 
 /// The index of the current valuation of `asset` at the clock's time, as a pledge reads it.
@@ -381,19 +386,20 @@ fn a_valuation_is_current_until_the_end_of_its_validity() {
 fn withdrawing_the_newest_makes_an_older_one_current() {
 	new_test_ext().execute_with(|| {
 		submit(ASSET, 100, START_MS + 30 * DAY_MS);
-		submit(ASSET, 200, START_MS + 30 * DAY_MS);
-		submit(ASSET, 300, START_MS + 30 * DAY_MS);
+		assert_ok!(submit_as(APPRAISER2, ASSET, 200, ValuationMethod::Income, START_MS + 30 * DAY_MS));
+		assert_ok!(submit_as(APPRAISER3, ASSET, 300, ValuationMethod::Income, START_MS + 30 * DAY_MS));
 		assert_eq!(current_index(ASSET), Some(2));
 
-		assert_ok!(withdraw_as(APPRAISER, ASSET, 2));
+		assert_ok!(withdraw_as(APPRAISER3, ASSET, 2));
 		assert_eq!(
 			<Valuation as ValuationInspect>::current(ASSET, now()),
 			Some(CurrentValuation { index: 1, value_fen: 200, valid_until_ms: START_MS + 30 * DAY_MS })
 		);
 
-		// Withdrawing an older one leaves the current one alone; then the oldest is all that is left.
+		// Withdrawing an older one leaves the current one alone; a new one is current.
 		assert_ok!(withdraw_as(APPRAISER, ASSET, 0));
 		assert_eq!(current_index(ASSET), Some(1));
+		assert_eq!(in_force_indices(ASSET), vec![1]);
 		submit(ASSET, 400, START_MS + 30 * DAY_MS);
 		assert_eq!(current_index(ASSET), Some(3));
 	})
@@ -403,7 +409,7 @@ fn withdrawing_the_newest_makes_an_older_one_current() {
 fn expiry_of_the_newest_makes_an_older_one_current() {
 	new_test_ext().execute_with(|| {
 		submit(ASSET, 100, START_MS + 30 * DAY_MS);
-		submit(ASSET, 200, START_MS + DAY_MS);
+		assert_ok!(submit_as(APPRAISER2, ASSET, 200, ValuationMethod::Income, START_MS + DAY_MS));
 		assert_eq!(current_index(ASSET), Some(1));
 
 		set_now(START_MS + DAY_MS);
@@ -421,9 +427,9 @@ fn expiry_of_the_newest_makes_an_older_one_current() {
 fn none_is_current_once_all_are_expired_or_withdrawn() {
 	new_test_ext().execute_with(|| {
 		submit(ASSET, 100, START_MS + DAY_MS);
-		submit(ASSET, 200, START_MS + 30 * DAY_MS);
-		submit(ASSET, 300, START_MS + 2 * DAY_MS);
-		assert_ok!(withdraw_as(APPRAISER, ASSET, 1));
+		assert_ok!(submit_as(APPRAISER2, ASSET, 200, ValuationMethod::Income, START_MS + 30 * DAY_MS));
+		assert_ok!(submit_as(APPRAISER3, ASSET, 300, ValuationMethod::Income, START_MS + 2 * DAY_MS));
+		assert_ok!(withdraw_as(APPRAISER2, ASSET, 1));
 
 		set_now(START_MS + DAY_MS);
 		assert_eq!(current_index(ASSET), Some(2));
@@ -439,41 +445,164 @@ fn none_is_current_once_all_are_expired_or_withdrawn() {
 }
 
 #[test]
-fn only_the_newest_max_scan_valuations_are_looked_at() {
+fn an_appraisers_new_valuation_supersedes_its_previous_one() {
 	new_test_ext().execute_with(|| {
-		let count = MAX_SCAN + 1;
-		for value in 1..=count {
-			submit(ASSET, value.into(), START_MS + 30 * DAY_MS);
-		}
-		// Withdraw the newest MAX_SCAN - 1: the oldest one looked at is current.
-		for index in (2..count).rev() {
-			assert_ok!(withdraw_as(APPRAISER, ASSET, index));
-		}
+		submit(ASSET, 100, START_MS + 30 * DAY_MS);
+		assert_ok!(submit_as(APPRAISER2, ASSET, 150, ValuationMethod::Cost, START_MS + 30 * DAY_MS));
+		advance(HOUR_MS);
+		let revised = [7; 32];
+		assert_ok!(Valuation::submit(
+			RuntimeOrigin::signed(APPRAISER),
+			ASSET,
+			120,
+			ValuationMethod::Income,
+			revised,
+			START_MS + 60 * DAY_MS
+		));
+
+		// The earlier one is withdrawn, with the new report as the reason, and kept.
+		assert_eq!(
+			stored(ASSET, 0).withdrawn,
+			Some(Withdrawal { at_ms: START_MS + HOUR_MS, reason_digest: revised })
+		);
+		assert_eq!(stored(ASSET, 0).value_fen, 100);
+		System::assert_has_event(Event::Superseded { asset: ASSET, index: 0, by: 2 }.into());
+		assert_eq!(in_force_indices(ASSET), vec![1, 2]);
+		assert_eq!(current_index(ASSET), Some(2));
+		// Withdrawing the revision does not bring the superseded one back.
+		assert_ok!(withdraw_as(APPRAISER, ASSET, 2));
 		assert_eq!(current_index(ASSET), Some(1));
-
-		// Withdraw that one too: valuation 0 is in force, but lies beyond the bound.
-		assert_ok!(withdraw_as(APPRAISER, ASSET, 1));
-		assert!(stored(ASSET, 0).is_in_force(now()));
-		assert_eq!(current_index(ASSET), None);
-		assert_eq!(Valuation::current_valuation(ASSET, None), None);
-
-		// A new valuation is current again.
-		submit(ASSET, 9, START_MS + 30 * DAY_MS);
-		assert_eq!(current_index(ASSET), Some(count));
+		assert_eq!(in_force_indices(ASSET), vec![1]);
 	})
 }
 
 #[test]
-fn the_bound_counts_expired_valuations_too() {
+fn an_expired_valuation_is_not_superseded() {
 	new_test_ext().execute_with(|| {
-		submit(ASSET, 100, START_MS + 30 * DAY_MS);
-		for _ in 0..MAX_SCAN {
-			submit(ASSET, 200, START_MS + DAY_MS);
-		}
-		assert_eq!(current_index(ASSET), Some(MAX_SCAN));
+		submit(ASSET, 100, START_MS + DAY_MS);
 		set_now(START_MS + DAY_MS);
-		assert_eq!(current_index(ASSET), None);
+		submit(ASSET, 200, START_MS + 30 * DAY_MS);
+		assert_eq!(stored(ASSET, 0).withdrawn, None);
+		assert_eq!(
+			System::events()
+				.iter()
+				.filter(|record| matches!(record.event, RuntimeEvent::Valuation(Event::Superseded { .. })))
+				.count(),
+			0
+		);
+		assert_eq!(in_force_indices(ASSET), vec![1]);
 	})
+}
+
+#[test]
+fn at_most_max_in_force_appraisers_have_a_valuation_in_force() {
+	new_test_ext().execute_with(|| {
+		submit(ASSET, 100, START_MS + DAY_MS);
+		for appraiser in [APPRAISER2, APPRAISER3] {
+			assert_ok!(submit_as(appraiser, ASSET, 100, ValuationMethod::Cost, START_MS + 30 * DAY_MS));
+		}
+		assert_eq!(InForce::<Test>::get(ASSET).len() as u32, MAX_IN_FORCE);
+		assert_noop!(
+			submit_as(APPRAISER4, ASSET, 100, ValuationMethod::Cost, START_MS + 30 * DAY_MS),
+			Error::<Test>::TooManyInForce
+		);
+		// One already in the list may still revise its own.
+		assert_ok!(submit_as(APPRAISER2, ASSET, 110, ValuationMethod::Cost, START_MS + 30 * DAY_MS));
+		// An expiry frees a place; so does a withdrawal.
+		set_now(START_MS + DAY_MS);
+		assert_ok!(submit_as(APPRAISER4, ASSET, 100, ValuationMethod::Cost, START_MS + 30 * DAY_MS));
+		assert_noop!(
+			submit_as(APPRAISER, ASSET, 100, ValuationMethod::Cost, START_MS + 30 * DAY_MS),
+			Error::<Test>::TooManyInForce
+		);
+		assert_ok!(withdraw_as(APPRAISER3, ASSET, 2));
+		assert_ok!(submit_as(APPRAISER, ASSET, 100, ValuationMethod::Cost, START_MS + 30 * DAY_MS));
+	})
+}
+
+/// The attack version 0 allowed: an appraiser posts many short-lived valuations so that, once they
+/// expire, the real one lies beyond the scan and pledges fail with `NoCurrentValuation`.
+#[test]
+fn short_lived_valuations_cannot_bury_the_current_one() {
+	new_test_ext().execute_with(|| {
+		let real = submit(ASSET, 100, START_MS + 30 * DAY_MS);
+		for _ in 0..(MAX_IN_FORCE * 5) {
+			assert_ok!(submit_as(APPRAISER2, ASSET, 1, ValuationMethod::Cost, START_MS + HOUR_MS));
+		}
+		// While in force the newest counts, whoever made it (a bank sees the appraiser and the value)...
+		assert_eq!(current_index(ASSET), Some(MAX_IN_FORCE * 5));
+		assert_eq!(InForce::<Test>::get(ASSET).len(), 2);
+		// ...and once they expire the real one is current again.
+		set_now(START_MS + HOUR_MS);
+		assert_eq!(current_index(ASSET), Some(real));
+		assert_eq!(
+			<Valuation as ValuationInspect>::current(ASSET, now()).map(|current| current.value_fen),
+			Some(100)
+		);
+	})
+}
+
+mod migration_v1 {
+	use super::*;
+	use crate::{migration::v1::MigrateToV1, Valuation as Record};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	fn put(asset: u64, index: u32, appraiser: u64, valid_until_ms: u64, withdrawn: bool) {
+		Valuations::<Test>::insert(
+			asset,
+			index,
+			Record {
+				asset,
+				appraiser,
+				value_fen: 100 + index as u128,
+				method: ValuationMethod::Cost,
+				report_digest: [index as u8; 32],
+				valued_at_ms: START_MS,
+				valid_until_ms,
+				withdrawn: withdrawn.then_some(Withdrawal { at_ms: START_MS, reason_digest: REASON }),
+			},
+		);
+	}
+
+	#[test]
+	fn version_0_valuations_in_force_are_listed_one_per_appraiser() {
+		new_test_ext().execute_with(|| {
+			let (long, short) = (START_MS + 30 * DAY_MS, START_MS + DAY_MS);
+			// Version 0 state: no list. Of the newest MAX_IN_FORCE (1, 2, 3), 3 is withdrawn and 1 is
+			// APPRAISER's older one in force; 0 lies beyond the scan.
+			put(ASSET, 0, APPRAISER3, long, false);
+			put(ASSET, 1, APPRAISER, long, false);
+			put(ASSET, 2, APPRAISER, short, false);
+			put(ASSET, 3, APPRAISER2, long, true);
+			ValuationCount::<Test>::insert(ASSET, 4);
+			StorageVersion::new(0).put::<Valuation>();
+			assert_eq!(current_index(ASSET), None);
+
+			MigrateToV1::<Test>::on_runtime_upgrade();
+
+			assert_eq!(Valuation::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(
+				InForce::<Test>::get(ASSET).into_inner(),
+				vec![InForceEntry { index: 2, appraiser: APPRAISER, valid_until_ms: short }]
+			);
+			assert_eq!(
+				stored(ASSET, 1).withdrawn,
+				Some(Withdrawal { at_ms: START_MS, reason_digest: [2; 32] })
+			);
+			assert_eq!(stored(ASSET, 0).withdrawn, None);
+			assert_eq!(current_index(ASSET), Some(2));
+			// A second run finds version 1 and changes nothing.
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(in_force_indices(ASSET), vec![2]);
+		});
+	}
+
+	#[test]
+	fn a_new_chain_starts_at_version_1() {
+		new_test_ext().execute_with(|| {
+			assert_eq!(Valuation::on_chain_storage_version(), StorageVersion::new(1));
+		});
+	}
 }
 
 #[test]

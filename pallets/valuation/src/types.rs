@@ -90,6 +90,18 @@ impl<AccountId> Valuation<AccountId> {
 	}
 }
 
+/// A valuation in its asset's list of those in force ([`crate::InForce`]): which one, whose, and until
+/// when, so that the current one is found, and expired ones dropped, without reading the others.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo)]
+pub struct InForceEntry<AccountId> {
+	/// The valuation's index among the asset's valuations.
+	pub index: u32,
+	/// Its appraiser: an appraiser has at most one entry per asset.
+	pub appraiser: AccountId,
+	/// End of its validity, Unix milliseconds, exclusive.
+	pub valid_until_ms: u64,
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

@@ -3,7 +3,8 @@
 //! HAND-ESTIMATED from the storage each call touches, not measured: replace this file with benchmark
 //! output on reference hardware before production use. Proof sizes count each item read at its maximum
 //! encoded length plus key and trie overhead, assuming a 32-byte `AccountId`: `Valuations` ≈ 3_700
-//! (146-byte valuation), `ValuationCount` ≈ 3_500, `Roles::AccountRoles` 2_524 per role read, the
+//! (146-byte valuation), `ValuationCount` ≈ 3_500, `InForce` ≈ 4_300 (16 entries of 44 bytes),
+//! `Roles::AccountRoles` 2_524 per role read, the
 //! registry's `DataIp::Assets` ≈ 2_900, `Timestamp::Now` ≈ 1_500.
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
@@ -23,30 +24,30 @@ pub trait WeightInfo {
 /// Weights for `pallet_valuation` using the runtime's configured database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Storage: Roles (r:1), DataIp::Assets (r:1), Timestamp::Now (r:1), ValuationCount (r:1 w:1), Valuations (w:1)
+	/// Storage: Roles (r:1), DataIp::Assets (r:1), Timestamp::Now (r:1), ValuationCount (r:1 w:1), InForce (r:1 w:1), Valuations (r:1 w:2, the superseded one and the new one)
 	fn submit() -> Weight {
-		Weight::from_parts(30_000_000, 10_500)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		Weight::from_parts(40_000_000, 18_500)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: Valuations (r:1 w:1), Timestamp::Now (r:1)
+	/// Storage: Valuations (r:1 w:1), InForce (r:1 w:1), Timestamp::Now (r:1)
 	fn withdraw() -> Weight {
-		Weight::from_parts(20_000_000, 5_200)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		Weight::from_parts(25_000_000, 9_500)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 }
 
 // Used by mocks and tests, which configure no database weights of their own.
 impl WeightInfo for () {
 	fn submit() -> Weight {
-		Weight::from_parts(30_000_000, 10_500)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(40_000_000, 18_500)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(20_000_000, 5_200)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(25_000_000, 9_500)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 }

@@ -93,7 +93,7 @@ async fn bench(options: Options) -> Result<()> {
 	// The P4 asset's notice runs while the other figures are measured.
 	let applied =
 		if options.wants("P4") {
-			match tokio::time::timeout(CHAIN_STEP, register_start(&nodes[0], &alice, &bob)).await {
+			match tokio::time::timeout(CHAIN_STEP, register_start(&nodes[0], &bob)).await {
 				Ok(Ok(applied)) => Some(applied),
 				Ok(Err(error)) => {
 					eprintln!("P4: registration failed ({error:#}); an unknown asset id will be queried");
