@@ -5,7 +5,7 @@
 
 mod common;
 
-use codec::MaxEncodedLen;
+use codec::{Encode, MaxEncodedLen};
 use common::development_chain;
 use frame_support::{assert_ok, traits::UnfilteredDispatchable};
 use iprchain_primitives::{Capture, EvidenceKind, HashAlgo, Subject, MAX_TITLE_LEN, MAX_URL_LEN};
@@ -74,6 +74,18 @@ fn state_bytes_per_deposit_application_and_policy() {
 			typical > 0 && typical < largest && largest <= record_bound,
 			"{typical} {largest} {record_bound}"
 		);
+		// What the same typical deposit adds to the block archive: the signed extrinsic.
+		let call = deposit([1; 32], 40, false);
+		let call_len = call.encoded_size();
+		let signed = iprchain_runtime::UncheckedExtrinsic::new_signed(
+			call,
+			sp_runtime::MultiAddress::Id(Alice.into()),
+			sp_runtime::MultiSignature::Sr25519(sp_core::sr25519::Signature::from_raw([0; 64])),
+			iprchain_runtime::tx_extension(1_000, 1_000),
+		);
+		let in_block = signed.encoded_size();
+		println!("deposit extrinsic: {in_block} bytes in a block ({call_len} of them the call)");
+		assert!(in_block > call_len + 64 + 32, "{in_block} {call_len}");
 
 		// An application by the holder for itself: the asset, its first history entry and its count.
 		let contract = EvidenceRef { algo: HashAlgo::Sha256, digest: [1; 32] };
