@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{development_chain, now, set_time, START_MS};
+use common::{application, development_chain, now, set_time, START_MS};
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::{DispatchResult, GetDispatchInfo},
@@ -16,8 +16,7 @@ use iprchain_runtime::{
 	RuntimeOrigin, System,
 };
 use pallet_data_ip::{
-	numbers, Action, Application, ApplicationInput, AssetStatus, DataSourceType, EffectiveStatus,
-	EvidenceRef, HolderType, LicenceKind, UpdateFrequency,
+	numbers, Action, AssetStatus, DataSourceType, EffectiveStatus, EvidenceRef, HolderType, LicenceKind,
 };
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave, Eve, Ferdie};
 
@@ -50,24 +49,6 @@ fn deposit(who: AccountId, text: &str, kind: EvidenceKind) -> EvidenceRef {
 		})
 	));
 	EvidenceRef { algo: HashAlgo::Sm3, digest }
-}
-
-fn application(contract: EvidenceRef, scale: &str) -> ApplicationInput {
-	Application {
-		name: "武汉市公交刷卡客流数据集".as_bytes().to_vec(),
-		category: 5_410,
-		source_type: DataSourceType::Purchased,
-		source_evidence: Some(contract),
-		holder_type: HolderType::LegalPerson,
-		scale: scale.as_bytes().to_vec(),
-		format: b"CSV, UTF-8".to_vec(),
-		update_frequency: UpdateFrequency::Daily,
-		structure_digest: [1; 32],
-		sample_digest: [2; 32],
-		rules_digest: [3; 32],
-		row_root: Some([4; 32]),
-		evidence: vec![],
-	}
 }
 
 fn data_ip(call: pallet_data_ip::Call<Runtime>) -> RuntimeCall {

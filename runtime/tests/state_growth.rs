@@ -6,11 +6,11 @@
 mod common;
 
 use codec::{Encode, MaxEncodedLen};
-use common::development_chain;
+use common::{application, development_chain};
 use frame_support::{assert_ok, traits::UnfilteredDispatchable};
 use iprchain_primitives::{Capture, EvidenceKind, HashAlgo, Subject, MAX_TITLE_LEN, MAX_URL_LEN};
 use iprchain_runtime::{AccountId, Runtime, RuntimeCall, RuntimeOrigin, System};
-use pallet_data_ip::{Application, DataSourceType, EvidenceRef, HolderType, UpdateFrequency};
+use pallet_data_ip::EvidenceRef;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave};
 
 /// Every key and value in the state, summed: what the database stores, before trie nodes.
@@ -87,23 +87,10 @@ fn state_bytes_per_deposit_application_and_policy() {
 		println!("deposit extrinsic: {in_block} bytes in a block ({call_len} of them the call)");
 		assert!(in_block > call_len + 64 + 32, "{in_block} {call_len}");
 
-		// An application by the holder for itself: the asset, its first history entry and its count.
+		// An application by the holder for itself, citing a contract: the asset, its first history entry
+		// and its count.
 		let contract = EvidenceRef { algo: HashAlgo::Sha256, digest: [1; 32] };
-		let application = Application {
-			name: "武汉市公交刷卡客流数据集".as_bytes().to_vec(),
-			category: 5_410,
-			source_type: DataSourceType::Purchased,
-			source_evidence: Some(contract),
-			holder_type: HolderType::LegalPerson,
-			scale: b"3.1 million rows".to_vec(),
-			format: b"CSV, UTF-8".to_vec(),
-			update_frequency: UpdateFrequency::Daily,
-			structure_digest: [1; 32],
-			sample_digest: [2; 32],
-			rules_digest: [3; 32],
-			row_root: Some([4; 32]),
-			evidence: vec![contract],
-		};
+		let application = application(contract, "3.1 million rows");
 		let applied = growth(
 			Bob.into(),
 			RuntimeCall::DataIp(pallet_data_ip::Call::apply { holder: Bob.into(), application }),

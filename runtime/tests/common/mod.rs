@@ -5,6 +5,9 @@
 
 use frame_support::genesis_builder_helper::build_state;
 use iprchain_runtime::{genesis_config_presets::get_preset, Runtime, RuntimeGenesisConfig, System};
+use pallet_data_ip::{
+	Application, ApplicationInput, DataSourceType, EvidenceRef, HolderType, UpdateFrequency,
+};
 
 /// 2026-11-15T00:00:00Z.
 pub const START_MS: u64 = 1_794_700_800_000;
@@ -44,4 +47,23 @@ pub fn set_time(ms: u64) {
 /// The block's time, Unix milliseconds.
 pub fn now() -> u64 {
 	pallet_timestamp::Now::<Runtime>::get()
+}
+
+/// A purchased data set's application citing `contract` as its source, of the given `scale`.
+pub fn application(contract: EvidenceRef, scale: &str) -> ApplicationInput {
+	Application {
+		name: "武汉市公交刷卡客流数据集".as_bytes().to_vec(),
+		category: 5_410,
+		source_type: DataSourceType::Purchased,
+		source_evidence: Some(contract),
+		holder_type: HolderType::LegalPerson,
+		scale: scale.as_bytes().to_vec(),
+		format: b"CSV, UTF-8".to_vec(),
+		update_frequency: UpdateFrequency::Daily,
+		structure_digest: [1; 32],
+		sample_digest: [2; 32],
+		rules_digest: [3; 32],
+		row_root: Some([4; 32]),
+		evidence: vec![],
+	}
 }
