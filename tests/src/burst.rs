@@ -9,11 +9,13 @@
 //! The sender does what a refusal asks: one that says to send again later (the account's queue
 //! window is full: "too far ahead"; the pool is full; the node checked it against a block a
 //! reorganization had just discarded) is sent again, same bytes, every couple of seconds
-//! until the pool takes it or refuses it for good. Without that, transactions accepted above a refused
+//! until the pool takes it or refuses it for good — lowest nonce first, and an account's later ones
+//! only once its earlier one was taken (sending all of them again each time would only make every
+//! node check thousands of signatures it must refuse). Without that, transactions accepted above a refused
 //! nonce wait for it for ever, which the sender was told but would not be "lost" by this count.
 
 use anyhow::{Context, Result};
-use futures::{stream, StreamExt};
+use futures::{future::join_all, stream, StreamExt};
 use iprchain_client::{
 	primitives::rpc::to_hex, rpc_params, runtime::RuntimeCall, Client, ClientError, Signer,
 };
@@ -113,8 +115,10 @@ pub async fn fire_and_follow(
 	let start_block = watcher.finalized_number().await?;
 	// Interleave the signers: what several integrators sending at once look like.
 	let longest = signed.iter().map(Vec::len).max().unwrap_or(0);
-	let order: Vec<&Vec<u8>> =
-		(0..longest).flat_map(|k| signed.iter().filter_map(move |per| per.get(k))).collect();
+	let positions: Vec<(usize, usize)> = (0..longest)
+		.flat_map(|k| (0..signed.len()).filter(move |&s| k < signed[s].len()).map(move |s| (s, k)))
+		.collect();
+	let order: Vec<&Vec<u8>> = positions.iter().map(|&(s, k)| &signed[s][k]).collect();
 	let started = Instant::now();
 	let answers: Vec<(String, Result<(), String>)> = stream::iter(order.iter().enumerate())
 		.map(|(i, xt)| {
@@ -131,8 +135,8 @@ pub async fn fire_and_follow(
 		.await;
 	let mut report = BurstReport { sent: order.len(), ..BurstReport::default() };
 	let mut waiting = HashSet::new();
-	// Refused with "send again later", and the node each goes to.
-	let mut resend: Vec<(String, &Client)> = Vec::new();
+	// Refused with "send again later", per signer in nonce order, with the node each goes to.
+	let mut resend: Vec<BTreeMap<usize, (String, &Client)>> = vec![BTreeMap::new(); signed.len()];
 	for (i, (hex, answer)) in answers.into_iter().enumerate() {
 		match answer {
 			Ok(()) => {
@@ -142,42 +146,74 @@ pub async fn fire_and_follow(
 			Err(reason) => {
 				*report.refused_at_first.entry(reason.clone()).or_default() += 1;
 				if asks_to_send_again(&reason) {
-					resend.push((hex, targets[i % targets.len()]));
+					let (signer, nonce) = positions[i];
+					resend[signer].insert(nonce, (hex, targets[i % targets.len()]));
 				} else {
 					*report.refused.entry(reason).or_default() += 1;
 				}
 			}
 		}
 	}
+	if std::env::var_os("IPRCHAIN_BURST_TRACE").is_some() {
+		eprintln!(
+			"burst: first pass done after {:.1} s: {} accepted, refused {:?}",
+			started.elapsed().as_secs_f64(),
+			report.accepted,
+			report.refused_at_first
+		);
+	}
 	let mut next = start_block + 1;
 	let mut last_progress = Instant::now();
 	let mut last_finalized_at = started.elapsed();
 	let mut last_resend = Instant::now();
-	while (!waiting.is_empty() || !resend.is_empty())
+	while (!waiting.is_empty() || resend.iter().any(|r| !r.is_empty()))
 		&& last_progress.elapsed() < idle
 		&& started.elapsed() < deadline
 	{
-		if !resend.is_empty() && last_resend.elapsed() >= RESEND_EVERY {
+		if last_resend.elapsed() >= RESEND_EVERY {
 			last_resend = Instant::now();
-			let answers: Vec<(String, &Client, Result<Value, ClientError>)> =
-				stream::iter(std::mem::take(&mut resend))
-					.map(|(hex, node)| async move {
-						let answer = node.call("author_submitExtrinsic", rpc_params![hex.clone()]).await;
-						(hex, node, answer)
-					})
-					.buffered(IN_FLIGHT_PER_NODE * targets.len())
-					.collect()
-					.await;
-			for (hex, node, answer) in answers {
+			// Each signer's refused transactions again, lowest nonce first, until one is still refused
+			// "later": its queue is still full, so the ones above it would be too. Signers in parallel.
+			// A node that does not answer (timeout, connection) has not refused: the same, until the
+			// deadline.
+			let rounds = resend.iter_mut().enumerate().map(|(signer, refused)| async move {
+				let mut outcomes = Vec::new();
+				while let Some(entry) = refused.first_entry() {
+					if started.elapsed() >= deadline {
+						break;
+					}
+					let (hex, node) = entry.get().clone();
+					match node.call::<Value>("author_submitExtrinsic", rpc_params![hex.clone()]).await {
+						Err(error)
+							if asks_to_send_again(&error.to_string())
+								|| !matches!(error, ClientError::Rejected(_)) =>
+						{
+							if std::env::var_os("IPRCHAIN_BURST_TRACE").is_some() {
+								eprintln!(
+									"burst: signer {signer}: {} taken, index {} still refused: {error}",
+									outcomes.len(),
+									entry.key()
+								);
+							}
+							break;
+						}
+						answer => {
+							entry.remove();
+							outcomes.push((hex, answer.map(|_| ()).map_err(|e| e.to_string())));
+						}
+					}
+				}
+				outcomes
+			});
+			for (hex, answer) in join_all(rounds).await.into_iter().flatten() {
 				match answer {
-					Ok(_) => {
+					Ok(()) => {
 						report.accepted += 1;
 						report.resent_accepted += 1;
 						waiting.insert(hex);
 						last_progress = Instant::now();
 					}
-					Err(error) if asks_to_send_again(&error.to_string()) => resend.push((hex, node)),
-					Err(error) => *report.refused.entry(error.to_string()).or_default() += 1,
+					Err(reason) => *report.refused.entry(reason).or_default() += 1,
 				}
 			}
 		}
@@ -198,10 +234,11 @@ pub async fn fire_and_follow(
 		tokio::time::sleep(Duration::from_millis(250)).await;
 	}
 	// Still waiting to be sent again when the chain went idle: refused, as the sender last heard.
-	if !resend.is_empty() {
+	let still_refused: usize = resend.iter().map(BTreeMap::len).sum();
+	if still_refused > 0 {
 		report
 			.refused
-			.insert("still refused when the chain went idle (asked to send again)".into(), resend.len());
+			.insert("still refused when the chain went idle (asked to send again)".into(), still_refused);
 	}
 	report.lost = waiting.len();
 	report.seconds = if waiting.is_empty() { last_finalized_at } else { started.elapsed() }.as_secs_f64();

@@ -14,7 +14,9 @@ use sp_runtime::{
 	traits::{
 		AsSystemOriginSigner, DispatchInfoOf, Dispatchable, Implication, TransactionExtension, ValidateResult,
 	},
-	transaction_validity::{TransactionValidityError, UnknownTransaction, ValidTransaction},
+	transaction_validity::{
+		InvalidTransaction, TransactionValidityError, UnknownTransaction, ValidTransaction,
+	},
 	SaturatedConversion,
 };
 
@@ -64,8 +66,10 @@ pub const MAX_LONGEVITY: u64 = 1024;
 /// - **Fair order.** Priority [`NEXT_NONCE_PRIORITY`] minus the distance from the account's nonce,
 ///   see there.
 ///
-/// Dispatch (`prepare`) is exactly frame-system's: the nonce must equal the account's and is then
-/// incremented.
+/// Dispatch (`prepare`) is frame-system's: the nonce must equal the account's and is then
+/// incremented. In a block, a nonce that does not fit is reported as `ExhaustsResources`, so that a
+/// block author whose pool lags behind skips the account instead of deleting its queue (see
+/// [`not_in_this_block`]).
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, Eq, PartialEq, TypeInfo)]
 #[scale_info(skip_type_params(T))]
 pub struct CheckNonce<T: Config>(#[codec(compact)] pub T::Nonce);
@@ -120,14 +124,20 @@ where
 		_len: usize,
 		_self_implicit: Self::Implicit,
 		_inherited_implication: &impl Implication,
-		_source: TransactionSource,
+		source: TransactionSource,
 	) -> ValidateResult<Self::Val, T::RuntimeCall> {
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let frame_system::ValidNonceInfo { provides, requires } =
-			frame_system::CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
-		let distance = Self::distance_ahead(who, self.0)?;
+		let nonce_checks = || {
+			let info = frame_system::CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
+			Ok((info, Self::distance_ahead(who, self.0)?))
+		};
+		let (frame_system::ValidNonceInfo { provides, requires }, distance) =
+			nonce_checks().map_err(|refusal| match source {
+				TransactionSource::InBlock => not_in_this_block(refusal),
+				_ => refusal,
+			})?;
 		crate::Pallet::<T>::ensure_tx_budget(who, distance)?;
 		let validity = ValidTransaction {
 			priority: NEXT_NONCE_PRIORITY.saturating_sub(distance),
@@ -149,8 +159,30 @@ where
 		_len: usize,
 	) -> Result<Self::Pre, TransactionValidityError> {
 		match val {
-			Some(who) => frame_system::CheckNonce::<T>::prepare_nonce_for_account(&who, self.0),
+			Some(who) => frame_system::CheckNonce::<T>::prepare_nonce_for_account(&who, self.0)
+				.map_err(not_in_this_block),
 			None => Ok(()),
 		}
+	}
+}
+
+/// A nonce that does not fit the block being built is reported as `ExhaustsResources` ("not in this
+/// block") instead of `Stale` / `Future` / too far ahead.
+///
+/// Why: the block author takes its transactions from its pool's ready queue, and that queue can lag
+/// behind the parent block — Substrate's pool answers "ready at block n" with its queue for *any*
+/// block n it has caught up with (a competing block of the same height counts), and after a timeout
+/// with whatever it has. Substrate's block builder removes every transaction that fails with any other
+/// error from the pool, together with all later nonces of the same account, and bans them for 30
+/// minutes: under a burst, one lagging author deleted hundreds of accepted transactions that nobody
+/// re-sent (issue 14). `ExhaustsResources` makes it skip the account for this block only. A nonce that
+/// really is used stays refused at the pool (`Stale`, through `validate` at submission and
+/// revalidation), and the pool prunes transactions a block included. A block that contains such a
+/// transaction is invalid either way: only the author's choice changes.
+fn not_in_this_block(refusal: TransactionValidityError) -> TransactionValidityError {
+	match refusal {
+		TransactionValidityError::Invalid(InvalidTransaction::Stale | InvalidTransaction::Future)
+		| TransactionValidityError::Unknown(_) => InvalidTransaction::ExhaustsResources.into(),
+		other => other,
 	}
 }

@@ -110,7 +110,66 @@ fn stale_and_unknown_accounts_are_refused_as_frame_system_does() {
 }
 
 #[test]
-fn prepare_increments_the_nonce_and_refuses_a_future_one() {
+fn in_a_block_a_nonce_that_does_not_fit_only_skips_the_account() {
+	new_test_ext().execute_with(|| {
+		let info = DispatchInfo::default();
+		set_account_nonce(STATION, 5);
+		let in_block = |nonce: u32| {
+			CheckNonce::<Test>::from(nonce)
+				.validate_only(
+					RuntimeOrigin::signed(STATION),
+					&remark(),
+					&info,
+					0,
+					TransactionSource::InBlock,
+					0,
+				)
+				.map(|(validity, _, _)| validity)
+		};
+		let exhausts = TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources);
+		// Used (the author's pool had not yet seen the parent include it), and beyond the window (the
+		// pool was on a longer fork): the author skips them, it does not delete them from its pool.
+		assert_eq!(in_block(4).unwrap_err(), exhausts);
+		let window = nonce_window(TxQuota::<Test>::get());
+		assert_eq!(in_block(5 + window + 1).unwrap_err(), exhausts);
+		// Applied ahead of its turn: the same.
+		assert_eq!(
+			CheckNonce::<Test>::from(6)
+				.validate_and_prepare(RuntimeOrigin::signed(STATION), &remark(), &info, 0, 0)
+				.unwrap_err(),
+			exhausts
+		);
+		// Nothing changed, and the one that fits still applies.
+		assert_eq!(frame_system::Pallet::<Test>::account_nonce(STATION), 5);
+		assert!(CheckNonce::<Test>::from(5)
+			.validate_and_prepare(RuntimeOrigin::signed(STATION), &remark(), &info, 0, 0)
+			.is_ok());
+		assert_eq!(frame_system::Pallet::<Test>::account_nonce(STATION), 6);
+		// At the pool the refusals keep their meaning.
+		assert_eq!(
+			validate(STATION, 4).unwrap_err(),
+			TransactionValidityError::Invalid(InvalidTransaction::Stale)
+		);
+		assert_eq!(validate(STATION, 6 + window + 1).unwrap_err(), too_far_ahead());
+		// An account that cannot pay is refused in a block as anywhere.
+		assert_eq!(
+			CheckNonce::<Test>::from(0)
+				.validate_only(
+					RuntimeOrigin::signed(OUTSIDER),
+					&remark(),
+					&info,
+					0,
+					TransactionSource::InBlock,
+					0
+				)
+				.unwrap_err(),
+			TransactionValidityError::Invalid(InvalidTransaction::Payment)
+		);
+	});
+}
+
+#[test]
+fn prepare_increments_the_nonce_and_skips_a_future_one() {
 	new_test_ext().execute_with(|| {
 		let info = DispatchInfo::default();
 		assert!(CheckNonce::<Test>::from(0)
@@ -121,7 +180,7 @@ fn prepare_increments_the_nonce_and_refuses_a_future_one() {
 			CheckNonce::<Test>::from(3)
 				.validate_and_prepare(RuntimeOrigin::signed(STATION), &remark(), &info, 0, 0)
 				.unwrap_err(),
-			TransactionValidityError::Invalid(InvalidTransaction::Future)
+			TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources)
 		);
 		assert_eq!(frame_system::Pallet::<Test>::account_nonce(STATION), 1);
 	});

@@ -94,13 +94,27 @@ fn old_transactions_cannot_be_replayed_after_re_registration() {
 		}
 		assert_ok!(Roles::revoke_role(RuntimeOrigin::root(), REGISTRAR, Role::Registrar));
 		assert_ok!(Roles::grant_role(RuntimeOrigin::root(), REGISTRAR, Role::Registrar));
-		// The archived nonce-0 and nonce-1 transactions, applied again: refused as stale.
+		// The archived nonce-0 and nonce-1 transactions, sent again: refused as stale at the pool, and
+		// refused in a block (there reported as "not in this block", see `CheckNonce`).
 		for nonce in 0..2u32 {
+			assert_eq!(
+				CheckNonce::<Test>::from(nonce)
+					.validate_only(
+						RuntimeOrigin::signed(REGISTRAR),
+						&remark(),
+						&info,
+						0,
+						sp_runtime::transaction_validity::TransactionSource::External,
+						0
+					)
+					.unwrap_err(),
+				TransactionValidityError::Invalid(InvalidTransaction::Stale)
+			);
 			assert_eq!(
 				CheckNonce::<Test>::from(nonce)
 					.validate_and_prepare(RuntimeOrigin::signed(REGISTRAR), &remark(), &info, 0, 0)
 					.unwrap_err(),
-				TransactionValidityError::Invalid(InvalidTransaction::Stale)
+				TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources)
 			);
 		}
 		assert_eq!(frame_system::Pallet::<Test>::account_nonce(REGISTRAR), 2);

@@ -194,7 +194,7 @@ async fn bench(options: Options) -> Result<()> {
 			eprintln!("P6 skipped: {why}");
 			figures.push(skipped("P6 burst deposits at one node: lost", "= 0", "tx", &why));
 		} else {
-			let (f, s) = p6(&net).await?;
+			let (f, s) = p6(&options, &net).await?;
 			figures.extend(f);
 			summary["p6"] = s;
 		}

@@ -47,7 +47,7 @@ fn describe(report: &BurstReport) -> String {
 
 /// P6: a burst of [`BURST`] deposits, then remarks, (a) all at node 0 and (b) spread over the four
 /// nodes; then one account floods [`FLOOD`] remarks at node 0 while another deposits once at node 1.
-pub(super) async fn p6(net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
+pub(super) async fn p6(options: &Options, net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
 	let mut figures = Vec::new();
 	let mut runs = Vec::new();
 	let per_signer = BURST / net.signers.len();
@@ -56,6 +56,9 @@ pub(super) async fn p6(net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
 			(false, ("P6 burst deposits at one node: lost", "P6 burst remarks at one node: lost")),
 			(true, ("P6 burst deposits over four nodes: lost", "P6 burst remarks over four nodes: lost")),
 		] {
+			if !options.wants_p6(&format!("{kind_name}@{}", if spread { "four" } else { "one" })) {
+				continue;
+			}
 			let tag = format!("p6 {} {kind_name} {spread}", iprchain_tests::now_ms());
 			eprintln!("P6: signing {BURST} {kind_name} ({per_signer} per submitter)");
 			let signed =
@@ -83,6 +86,9 @@ pub(super) async fn p6(net: &Net<'_>) -> Result<(Vec<Figure>, Value)> {
 		}
 	}
 
+	if !options.wants_p6("flood") {
+		return Ok((figures, json!({ "runs": runs })));
+	}
 	// The flood: the first submitter sends FLOOD remarks as fast as it can; the second deposits once.
 	eprintln!("P6: signing a flood of {FLOOD} remarks from one account");
 	let flooder = std::slice::from_ref(&net.signers[0]);

@@ -36,11 +36,18 @@ pub(super) const DRAIN: Duration = Duration::from_secs(240);
 /// A single chain step outside the loads (a registration, an approval) is abandoned after this.
 pub(super) const CHAIN_STEP: Duration = Duration::from_secs(120);
 
+/// The bursts P6 can run, for `--p6`.
+pub(super) const P6_BURSTS: [&str; 5] =
+	["deposits@one", "deposits@four", "remarks@one", "remarks@four", "flood"];
+
 /// Command-line options.
 pub(super) struct Options {
 	pub(super) quick: bool,
 	pub(super) runs: usize,
 	pub(super) only: Vec<String>,
+	/// P6's bursts to run (`deposits@one`, `deposits@four`, `remarks@one`, `remarks@four`, `flood`);
+	/// empty: all of them.
+	pub(super) p6: Vec<String>,
 	pub(super) submitters: Vec<String>,
 	pub(super) node_args: Vec<String>,
 	pub(super) window: usize,
@@ -56,6 +63,7 @@ impl Options {
 			quick: false,
 			runs: 0,
 			only: Vec::new(),
+			p6: Vec::new(),
 			// Dev accounts holding roles in both presets (any role may deposit for itself), one per node,
 			// so that every node's pool takes submissions and no account nears its per-block quota.
 			submitters: ["//Alice", "//Bob", "//Charlie", "//Dave"].map(String::from).to_vec(),
@@ -78,6 +86,12 @@ impl Options {
 				"--quick" => options.quick = true,
 				"--runs" => options.runs = value()?.parse().context("--runs")?,
 				"--only" => options.only = value()?.split(',').map(|s| s.trim().to_uppercase()).collect(),
+				"--p6" => {
+					options.p6 = value()?.split(',').map(|s| s.trim().to_lowercase()).collect();
+					if let Some(bad) = options.p6.iter().find(|b| !P6_BURSTS.contains(&b.as_str())) {
+						bail!("--p6: unknown burst {bad} (one of {})", P6_BURSTS.join(", "));
+					}
+				}
 				"--submitters" => options.submitters = value()?.split(',').map(str::to_string).collect(),
 				"--node-arg" => options.node_args.push(value()?),
 				"--window" => options.window = value()?.parse().context("--window")?,
@@ -87,7 +101,7 @@ impl Options {
 				"--json" => options.json = Some(value()?.into()),
 				"-h" | "--help" => {
 					println!(
-						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4,P6] [--submitters //Alice,//Bob] \
+						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4,P6] [--p6 deposits@one,deposits@four,remarks@one,remarks@four,flood] [--submitters //Alice,//Bob] \
 						 [--node-arg FLAG]... [--window N] [--p1-rate TX_PER_S] [--p2-rate TX_PER_S] \
 						 [--report FILE.md] [--json FILE]"
 					);
@@ -104,6 +118,11 @@ impl Options {
 
 	pub(super) fn wants(&self, figure: &str) -> bool {
 		self.only.is_empty() || self.only.iter().any(|f| f == figure)
+	}
+
+	/// Whether P6 runs the burst named `burst` (one of [`P6_BURSTS`]).
+	pub(super) fn wants_p6(&self, burst: &str) -> bool {
+		self.p6.is_empty() || self.p6.iter().any(|b| b == burst)
 	}
 
 	/// P1: offered transactions per second (all submitters together) and for how long, per load.
