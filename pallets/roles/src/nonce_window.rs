@@ -90,6 +90,15 @@ impl<T: Config> CheckNonce<T> {
 		}
 		Ok(distance)
 	}
+
+	/// frame-system's nonce rules, then the window: the tags, and how far ahead `nonce` is.
+	fn nonce_checks(
+		who: &T::AccountId,
+		nonce: T::Nonce,
+	) -> Result<(frame_system::ValidNonceInfo, u64), TransactionValidityError> {
+		let info = frame_system::CheckNonce::<T>::validate_nonce_for_account(who, nonce)?;
+		Ok((info, Self::distance_ahead(who, nonce)?))
+	}
 }
 
 impl<T: Config> fmt::Debug for CheckNonce<T> {
@@ -129,12 +138,8 @@ where
 		let Some(who) = origin.as_system_origin_signer() else {
 			return Ok((ValidTransaction::default(), None, origin));
 		};
-		let nonce_checks = || {
-			let info = frame_system::CheckNonce::<T>::validate_nonce_for_account(who, self.0)?;
-			Ok((info, Self::distance_ahead(who, self.0)?))
-		};
-		let (frame_system::ValidNonceInfo { provides, requires }, distance) =
-			nonce_checks().map_err(|refusal| match source {
+		let (frame_system::ValidNonceInfo { provides, requires }, distance) = Self::nonce_checks(who, self.0)
+			.map_err(|refusal| match source {
 				TransactionSource::InBlock => not_in_this_block(refusal),
 				_ => refusal,
 			})?;
