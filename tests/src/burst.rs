@@ -8,11 +8,12 @@
 //!
 //! The sender does what a refusal asks: one that says to send again later (the account's queue
 //! window is full: "too far ahead"; the pool is full; the node checked it against a block a
-//! reorganization had just discarded) is sent again, same bytes, every couple of seconds
-//! until the pool takes it or refuses it for good — lowest nonce first, and an account's later ones
-//! only once its earlier one was taken (sending all of them again each time would only make every
-//! node check thousands of signatures it must refuse). Without that, transactions accepted above a refused
-//! nonce wait for it for ever, which the sender was told but would not be "lost" by this count.
+//! reorganization had just discarded), and a submission the node did not answer, is sent again, same
+//! bytes, every couple of seconds until the pool takes it or refuses it for good — lowest nonce
+//! first, and an account's later ones only once its earlier one was taken (sending all of them again
+//! each time would only make every node check thousands of signatures it must refuse). Without that,
+//! transactions accepted above a refused nonce wait for it for ever, which the sender was told but
+//! would not be "lost" by this count.
 
 use anyhow::{Context, Result};
 use futures::{future::join_all, stream, StreamExt};
@@ -31,12 +32,19 @@ const IN_FLIGHT_PER_NODE: usize = 64;
 /// How often refusals that ask for it are sent again.
 const RESEND_EVERY: Duration = Duration::from_secs(2);
 
-/// Whether a refusal asks the sender to send the same transaction again later.
-fn asks_to_send_again(reason: &str) -> bool {
+/// Whether a submission's error asks the sender to send the same transaction again later: a refusal
+/// that says so, or no answer at all (a timeout, a lost connection — the node has not refused).
+fn asks_to_send_again(error: &ClientError) -> bool {
+	let ClientError::Rejected(reason) = error else { return true };
 	reason.contains("too far ahead")
 		|| reason.contains("Immediately Dropped")
 		// Validated against a block a reorganization had just discarded: the same bytes pass now.
 		|| reason.contains("State already discarded")
+}
+
+/// Whether `IPRCHAIN_BURST_TRACE` asks for the first pass and every resend round to be printed.
+fn tracing() -> bool {
+	std::env::var_os("IPRCHAIN_BURST_TRACE").is_some()
 }
 
 /// What happened to a burst.
@@ -120,14 +128,13 @@ pub async fn fire_and_follow(
 		.collect();
 	let order: Vec<&Vec<u8>> = positions.iter().map(|&(s, k)| &signed[s][k]).collect();
 	let started = Instant::now();
-	let answers: Vec<(String, Result<(), String>)> = stream::iter(order.iter().enumerate())
+	let answers: Vec<(String, Result<Value, ClientError>)> = stream::iter(order.iter().enumerate())
 		.map(|(i, xt)| {
 			let node = targets[i % targets.len()];
 			let hex = to_hex(xt);
 			async move {
-				let answer: Result<Value, ClientError> =
-					node.call("author_submitExtrinsic", rpc_params![hex.clone()]).await;
-				(hex, answer.map(|_| ()).map_err(|e| e.to_string()))
+				let answer = node.call("author_submitExtrinsic", rpc_params![hex.clone()]).await;
+				(hex, answer)
 			}
 		})
 		.buffer_unordered(IN_FLIGHT_PER_NODE * targets.len())
@@ -139,13 +146,14 @@ pub async fn fire_and_follow(
 	let mut resend: Vec<BTreeMap<usize, (String, &Client)>> = vec![BTreeMap::new(); signed.len()];
 	for (i, (hex, answer)) in answers.into_iter().enumerate() {
 		match answer {
-			Ok(()) => {
+			Ok(_) => {
 				report.accepted += 1;
 				waiting.insert(hex);
 			}
-			Err(reason) => {
+			Err(error) => {
+				let reason = error.to_string();
 				*report.refused_at_first.entry(reason.clone()).or_default() += 1;
-				if asks_to_send_again(&reason) {
+				if asks_to_send_again(&error) {
 					let (signer, nonce) = positions[i];
 					resend[signer].insert(nonce, (hex, targets[i % targets.len()]));
 				} else {
@@ -154,7 +162,7 @@ pub async fn fire_and_follow(
 			}
 		}
 	}
-	if std::env::var_os("IPRCHAIN_BURST_TRACE").is_some() {
+	if tracing() {
 		eprintln!(
 			"burst: first pass done after {:.1} s: {} accepted, refused {:?}",
 			started.elapsed().as_secs_f64(),
@@ -173,9 +181,8 @@ pub async fn fire_and_follow(
 		if last_resend.elapsed() >= RESEND_EVERY {
 			last_resend = Instant::now();
 			// Each signer's refused transactions again, lowest nonce first, until one is still refused
-			// "later": its queue is still full, so the ones above it would be too. Signers in parallel.
-			// A node that does not answer (timeout, connection) has not refused: the same, until the
-			// deadline.
+			// "later" (its queue is still full, so the ones above it would be too) or the deadline
+			// passes. Signers in parallel.
 			let rounds = resend.iter_mut().enumerate().map(|(signer, refused)| async move {
 				let mut outcomes = Vec::new();
 				while let Some(entry) = refused.first_entry() {
@@ -184,11 +191,8 @@ pub async fn fire_and_follow(
 					}
 					let (hex, node) = entry.get().clone();
 					match node.call::<Value>("author_submitExtrinsic", rpc_params![hex.clone()]).await {
-						Err(error)
-							if asks_to_send_again(&error.to_string())
-								|| !matches!(error, ClientError::Rejected(_)) =>
-						{
-							if std::env::var_os("IPRCHAIN_BURST_TRACE").is_some() {
+						Err(error) if asks_to_send_again(&error) => {
+							if tracing() {
 								eprintln!(
 									"burst: signer {signer}: {} taken, index {} still refused: {error}",
 									outcomes.len(),

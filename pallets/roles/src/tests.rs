@@ -104,7 +104,7 @@ fn old_transactions_cannot_be_replayed_after_re_registration() {
 						&remark(),
 						&info,
 						0,
-						sp_runtime::transaction_validity::TransactionSource::External,
+						TransactionSource::External,
 						0
 					)
 					.unwrap_err(),

@@ -45,8 +45,7 @@ pub(super) struct Options {
 	pub(super) quick: bool,
 	pub(super) runs: usize,
 	pub(super) only: Vec<String>,
-	/// P6's bursts to run (`deposits@one`, `deposits@four`, `remarks@one`, `remarks@four`, `flood`);
-	/// empty: all of them.
+	/// P6's bursts to run (names from [`P6_BURSTS`]); empty: all of them.
 	pub(super) p6: Vec<String>,
 	pub(super) submitters: Vec<String>,
 	pub(super) node_args: Vec<String>,
@@ -101,9 +100,10 @@ impl Options {
 				"--json" => options.json = Some(value()?.into()),
 				"-h" | "--help" => {
 					println!(
-						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4,P6] [--p6 deposits@one,deposits@four,remarks@one,remarks@four,flood] [--submitters //Alice,//Bob] \
-						 [--node-arg FLAG]... [--window N] [--p1-rate TX_PER_S] [--p2-rate TX_PER_S] \
-						 [--report FILE.md] [--json FILE]"
+						"iprchain-bench [--quick] [--runs N] [--only P1,P2,P3,P4,P6] [--p6 {}] \
+						 [--submitters //Alice,//Bob] [--node-arg FLAG]... [--window N] [--p1-rate TX_PER_S] \
+						 [--p2-rate TX_PER_S] [--report FILE.md] [--json FILE]",
+						P6_BURSTS.join(",")
 					);
 					std::process::exit(0);
 				}
