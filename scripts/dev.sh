@@ -8,6 +8,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/iprchain-target}"
 state=.local-net/dev
 pid_file=$state/node.pid
 rpc_port=${IPRCHAIN_DEV_RPC_PORT:-9944}
+# Prometheus metrics, on 127.0.0.1 only.
+prometheus_port=${IPRCHAIN_DEV_PROMETHEUS_PORT:-9615}
 url=ws://127.0.0.1:$rpc_port
 
 stop() {
@@ -29,7 +31,7 @@ stop
 mkdir -p "$state"
 rm -rf "$state/db"
 "$bin/iprchain-node" --dev --base-path "$state/db" --rpc-port "$rpc_port" \
-	--listen-addr /ip4/127.0.0.1/tcp/30333 --no-prometheus --no-telemetry --no-mdns \
+	--listen-addr /ip4/127.0.0.1/tcp/30333 --prometheus-port "$prometheus_port" --no-telemetry --no-mdns \
 	>"$state/node.log" 2>&1 &
 echo $! >"$pid_file"
 echo "dev: node $(cat "$pid_file") starting, log in $state/node.log"

@@ -23,6 +23,9 @@ node_keys=(
 )
 p2p_base=${IPRCHAIN_P2P_BASE:-30333}
 rpc_base=${IPRCHAIN_RPC_BASE:-9944}
+# Prometheus metrics on 127.0.0.1 only (the node's default interface); docs/operator-guide.md lists the
+# ones to alert on.
+prometheus_base=${IPRCHAIN_PROMETHEUS_BASE:-9615}
 
 rpc() { # rpc PORT METHOD [PARAMS_JSON]
 	curl -s --max-time 2 -H 'Content-Type: application/json' \
@@ -65,11 +68,10 @@ up() {
 			--node-key-file "$dir/node-key" \
 			--listen-addr "/ip4/127.0.0.1/tcp/$((p2p_base + i))" \
 			--rpc-port $((rpc_base + i)) --bootnodes "${bootnodes[@]}" \
-			--blocks-pruning archive --offchain-worker always \
-			--no-prometheus --no-telemetry --no-mdns \
+			--blocks-pruning archive --prometheus-port $((prometheus_base + i)) --no-telemetry --no-mdns \
 			>"$dir/node.log" 2>&1 &
 		echo $! >"$dir/pid"
-		echo "$name: pid $!, rpc ws://127.0.0.1:$((rpc_base + i)), log $dir/node.log"
+		echo "$name: pid $!, rpc ws://127.0.0.1:$((rpc_base + i)), metrics http://127.0.0.1:$((prometheus_base + i))/metrics, log $dir/node.log"
 	done
 	echo "waiting for all four nodes to finalize…"
 	local deadline=$((SECONDS + 240))

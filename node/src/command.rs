@@ -3,7 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
-	service,
+	defaults, service,
 };
 use iprchain_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
@@ -45,7 +45,9 @@ impl SubstrateCli for Cli {
 
 /// Parses the command line and runs it.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
+	let args: Vec<String> = std::env::args().collect();
+	defaults::apply(&mut cli.run, &args)?;
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -108,9 +110,18 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev());
+			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev(), &args);
 			runner.run_node_until_exit(|mut config| async move {
 				config.transaction_pool = pool;
+				let network = &mut config.network;
+				// The key the network layer will load (a random `Secret::New` key matches no boot node).
+				let local = network.node_key.clone().into_keypair().ok().map(|key| key.public().to_peer_id());
+				defaults::close_network(
+					config.chain_spec.chain_type(),
+					&network.boot_nodes,
+					local,
+					&mut network.default_peers_set,
+				);
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
@@ -145,10 +156,10 @@ pub fn run() -> sc_cli::Result<()> {
 fn pool_options(
 	params: &sc_cli::TransactionPoolParams,
 	is_dev: bool,
+	args: &[String],
 ) -> sc_transaction_pool::TransactionPoolOptions {
 	const READY_PER_FUTURE: usize = 10;
-	let pool_type_named = std::env::args().any(|arg| arg == "--pool-type" || arg.starts_with("--pool-type="));
-	let pool_type = if pool_type_named {
+	let pool_type = if defaults::named(args, "--pool-type") {
 		params.pool_type.into()
 	} else {
 		sc_transaction_pool::TransactionPoolType::SingleState

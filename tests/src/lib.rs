@@ -114,6 +114,8 @@ pub struct TestNode {
 	pub rpc_port: u16,
 	/// libp2p port.
 	pub p2p_port: u16,
+	/// Prometheus port (metrics at `http://127.0.0.1:{port}/metrics`).
+	pub prometheus_port: u16,
 	/// Where the node's output goes (appended across restarts).
 	pub log: PathBuf,
 	dir: TempDir,
@@ -134,6 +136,7 @@ impl TestNode {
 	pub fn spawn_on(config: NodeConfig, p2p_port: u16) -> Result<Self> {
 		let dir = TempDir::new(&format!("node-{}", config.name));
 		let rpc_port = free_port();
+		let prometheus_port = free_port();
 		let log = dir.join("node.log");
 		let mut node = TestNode {
 			child: None,
@@ -141,6 +144,7 @@ impl TestNode {
 			url: format!("ws://127.0.0.1:{rpc_port}"),
 			rpc_port,
 			p2p_port,
+			prometheus_port,
 			log,
 			dir,
 		};
@@ -160,7 +164,8 @@ impl TestNode {
 			.arg(self.dir.join("db"))
 			.args(["--rpc-port", &self.rpc_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
-			.args(["--no-prometheus", "--no-telemetry", "--no-mdns"]);
+			.args(["--prometheus-port", &self.prometheus_port.to_string()])
+			.args(["--no-telemetry", "--no-mdns"]);
 		if let Some(key) = &self.config.dev_key {
 			command.arg(format!("--{key}"));
 		}
@@ -217,6 +222,37 @@ impl TestNode {
 	/// The node's name.
 	pub fn name(&self) -> &str {
 		&self.config.name
+	}
+
+	/// The node's Prometheus metrics text (`GET /metrics` on 127.0.0.1), bounded to 10 s.
+	pub fn metrics(&self) -> Result<String> {
+		use std::io::{Read, Write};
+		let timeout = Duration::from_secs(10);
+		let address = std::net::SocketAddr::from(([127, 0, 0, 1], self.prometheus_port));
+		let mut stream = std::net::TcpStream::connect_timeout(&address, timeout)
+			.with_context(|| format!("node {}: no metrics on {address}", self.config.name))?;
+		stream.set_read_timeout(Some(timeout))?;
+		stream.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")?;
+		let mut response = String::new();
+		stream.read_to_string(&mut response)?;
+		let (head, body) = response.split_once("\r\n\r\n").context("metrics: no HTTP header end")?;
+		if !head.starts_with("HTTP/1.1 200") && !head.starts_with("HTTP/1.0 200") {
+			bail!("metrics: {}", head.lines().next().unwrap_or_default());
+		}
+		Ok(body.to_string())
+	}
+
+	/// Waits up to `timeout` for the process to exit by itself; its exit status, or `None` if it runs on.
+	pub fn wait_exit(&mut self, timeout: Duration) -> Result<Option<std::process::ExitStatus>> {
+		let deadline = Instant::now() + timeout;
+		let Some(child) = &mut self.child else { bail!("node {} was not started", self.config.name) };
+		while Instant::now() < deadline {
+			if let Some(status) = child.try_wait()? {
+				return Ok(Some(status));
+			}
+			std::thread::sleep(Duration::from_millis(100));
+		}
+		Ok(None)
 	}
 
 	/// The last lines of the node's log, for failure messages.
@@ -282,6 +318,33 @@ pub fn peer_id(node_key: &str) -> Result<String> {
 	Ok(String::from_utf8(output.stdout)?.trim().to_string())
 }
 
+/// The bytes of a base58 peer id (as `iprchain-node key inspect-node-key` prints it): what the
+/// node-authorization pallet stores as a `PeerId`.
+pub fn peer_id_bytes(peer_id: &str) -> Result<Vec<u8>> {
+	const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	// Little-endian base-256 digits of the number the base58 text spells.
+	let mut number: Vec<u8> = Vec::new();
+	for ch in peer_id.bytes() {
+		let mut carry = ALPHABET
+			.iter()
+			.position(|&a| a == ch)
+			.with_context(|| format!("`{}` is not base58 in peer id {peer_id}", ch as char))?
+			as u32;
+		for digit in &mut number {
+			carry += *digit as u32 * 58;
+			*digit = carry as u8;
+			carry >>= 8;
+		}
+		while carry > 0 {
+			number.push(carry as u8);
+			carry >>= 8;
+		}
+	}
+	// Each leading '1' is a leading zero byte.
+	let zeros = peer_id.bytes().take_while(|&ch| ch == b'1').count();
+	Ok(std::iter::repeat_n(0, zeros).chain(number.into_iter().rev()).collect())
+}
+
 /// Validators started together on one chain, each bootstrapping from all the others.
 pub struct TestNetwork {
 	/// The nodes, in authority order.
@@ -306,10 +369,9 @@ impl TestNetwork {
 				name: name.to_string(),
 				node_key: Some(keys[index].clone()),
 				bootnodes: bootnodes.clone(),
-				// The node-authorization offchain worker is what limits peers to the well-known nodes.
-				extra_args: ["--blocks-pruning", "archive", "--offchain-worker", "always"]
-					.map(String::from)
-					.to_vec(),
+				// No `--offchain-worker always`: the node runs the node-authorization worker, which limits
+				// peers to the well-known nodes, by default.
+				extra_args: ["--blocks-pruning", "archive"].map(String::from).to_vec(),
 			};
 			nodes.push(TestNode::spawn_on(config, ports[index])?);
 		}

@@ -10,7 +10,7 @@ use iprchain_client::{
 	runtime::RuntimeEvent,
 	Client, ClientError, Signer,
 };
-use iprchain_tests::{binary, TempDir, TestNode};
+use iprchain_tests::{binary, NodeConfig, TempDir, TestNode};
 use std::{process::Command, time::Duration};
 
 const STARTUP: Duration = Duration::from_secs(180);
@@ -39,6 +39,64 @@ async fn dev_node_deposits_verifies_and_refuses() -> Result<()> {
 	cli_exit_codes(&node, &files_dir)?;
 	bad_input_gets_clear_errors(&client).await?;
 	metadata_v16_is_offered(&client).await?;
+	started_the_ordinary_way_it_serves_only_safe_rpc_and_metrics(&node, &client).await?;
+	Ok(())
+}
+
+/// `iprchain-node` with no RPC flags: the unsafe methods are refused even on localhost, the safe ones
+/// answer, and Prometheus metrics are served on 127.0.0.1.
+async fn started_the_ordinary_way_it_serves_only_safe_rpc_and_metrics(
+	node: &TestNode,
+	client: &Client,
+) -> Result<()> {
+	use iprchain_client::rpc_params;
+	for method in ["author_rotateKeys", "system_addReservedPeer", "author_insertKey"] {
+		let params = match method {
+			"system_addReservedPeer" => {
+				rpc_params!["/ip4/127.0.0.1/tcp/1/p2p/12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp"]
+			}
+			"author_insertKey" => rpc_params!["aura", "//Mallory", format!("0x{}", "11".repeat(32))],
+			_ => rpc_params![],
+		};
+		let refused = client.call::<serde_json::Value>(method, params).await.unwrap_err().to_string();
+		assert!(refused.contains("unsafe"), "{method} answered on a default node: {refused}");
+	}
+	let health: serde_json::Value = client.call("system_health", rpc_params![]).await?;
+	assert!(health.get("peers").is_some(), "system_health: {health}");
+
+	let finalized = finalized_height(&node.metrics()?).expect("substrate_block_height{status=\"finalized\"}");
+	assert!(finalized >= 1, "metrics say finalized #{finalized}; the node finalized a block before this");
+	Ok(())
+}
+
+/// The value of `substrate_block_height{status="finalized",…}` in a Prometheus text exposition.
+fn finalized_height(metrics: &str) -> Option<u64> {
+	metrics
+		.lines()
+		.find(|line| line.starts_with("substrate_block_height{") && line.contains("status=\"finalized\""))
+		.and_then(|line| line.rsplit(' ').next())
+		.and_then(|value| value.parse().ok())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsafe_rpc_is_served_only_when_asked_for_and_only_on_loopback() -> Result<()> {
+	use iprchain_client::rpc_params;
+	let mut exposed = NodeConfig::dev();
+	exposed.name = "exposed".into();
+	exposed.extra_args.extend(["--rpc-methods", "unsafe", "--rpc-external"].map(String::from));
+	let mut exposed = TestNode::spawn(exposed)?;
+	let status = exposed.wait_exit(Duration::from_secs(60))?;
+	assert!(matches!(status, Some(status) if !status.success()), "the node started: {status:?}");
+	let log = std::fs::read_to_string(&exposed.log)?;
+	assert!(log.contains("loopback interface only"), "no reason given: {}", exposed.log_tail());
+
+	let mut operator = NodeConfig::dev();
+	operator.name = "operator".into();
+	operator.extra_args.extend(["--rpc-methods", "unsafe"].map(String::from));
+	let mut operator = TestNode::spawn(operator)?;
+	let client = operator.ready(STARTUP).await?;
+	let keys: String = client.call("author_rotateKeys", rpc_params![]).await?;
+	assert!(keys.starts_with("0x") && keys.len() > 2 + 2 * 32, "new session keys: {keys}");
 	Ok(())
 }
 

@@ -146,6 +146,24 @@ async fn proof_export_and_offline_verify_round_trip() -> Result<()> {
 	let from_spec = iprchain_client::proof::trust_from_chain_spec(&std::fs::read(&raw_spec)?)?;
 	ensure!(from_spec.to_canonical_bytes() == std::fs::read(&trust)?, "chain spec and node disagree");
 
+	// No trust anchor: the proof holds against the genesis written in it, which is no answer (exit 2),
+	// and the first word and the JSON say so and name what to pass.
+	let text =
+		Command::new(&cli).args(["proof", "verify"]).arg(&proof).arg("--file").arg(&original).output()?;
+	ensure!(text.status.code() == Some(2), "no anchor must exit 2: {text:?}");
+	let stdout = String::from_utf8_lossy(&text.stdout);
+	ensure!(stdout.starts_with("NOT ANCHORED") && stdout.contains("pass --trust"), "{stdout}");
+	ensure!(!stdout.contains("VERIFIED"), "{stdout}");
+	let json = Command::new(&cli).args(["--json", "proof", "verify"]).arg(&proof).output()?;
+	ensure!(json.status.code() == Some(2), "no anchor must exit 2 in JSON too");
+	let json: serde_json::Value = serde_json::from_slice(&json.stdout)?;
+	ensure!(json["verified"] == false && json["anchored"] == false, "{json}");
+	ensure!(json["error"].as_str().is_some_and(|e| e.contains("--trust")), "{json}");
+	ensure!(
+		json["report"]["record"]["blockNumber"] == deposited.block_number,
+		"the checks still ran: {json}"
+	);
+
 	let output = verify(&cli, &proof, &plain_spec, None)?;
 	ensure!(output.status.code() == Some(1), "a non-raw chain spec must exit 1");
 	let stderr = String::from_utf8_lossy(&output.stderr);

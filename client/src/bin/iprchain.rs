@@ -189,10 +189,12 @@ fn parse_kind(text: &str) -> Result<EvidenceKind, String> {
 	})
 }
 
-/// What a command decided: success, or a "no" that is not an error (exit 1 with an explanation).
+/// What a command decided: success, a "no" that is not an error (exit 1 with an explanation), or no
+/// answer for want of something only the user can give (exit 2, saying what to give).
 enum Outcome {
 	Done,
 	No,
+	Unanswered,
 }
 
 #[tokio::main]
@@ -201,6 +203,7 @@ async fn main() -> ExitCode {
 	match run(cli).await {
 		Ok(Outcome::Done) => ExitCode::SUCCESS,
 		Ok(Outcome::No) => ExitCode::from(1),
+		Ok(Outcome::Unanswered) => ExitCode::from(2),
 		Err(error) => {
 			// A pallet error comes with its documentation: `DataIp.Frozen — A court has frozen the asset.`
 			eprintln!("error: {}", iprchain_client::asset::explain(&error));

@@ -26,7 +26,8 @@ pub enum ProofCommand {
 		#[arg(short = 'o', long = "out")]
 		out: PathBuf,
 	},
-	/// Check a proof file offline (no node needed); exit 0 only if everything holds.
+	/// Check a proof file offline (no node needed); exit 0 only if everything holds and the proof starts
+	/// from a trust anchor given with --trust; 1 if it fails; 2 if it holds but no anchor was given.
 	Verify {
 		/// The proof file.
 		proof: PathBuf,
@@ -34,8 +35,8 @@ pub enum ProofCommand {
 		#[arg(long = "file")]
 		original: Option<PathBuf>,
 		/// What the proof must start from: the chain's raw chain spec (`iprchain-node build-spec
-		/// --chain X --raw`) or a trust anchor file from `proof trust`. Without it the file's own
-		/// genesis and validators are taken as given.
+		/// --chain X --raw`) or a trust anchor file from `proof trust`. Without it the proof can only be
+		/// checked against its own genesis and validators: reported NOT ANCHORED, exit 2.
 		#[arg(long, value_name = "CHAIN_SPEC|TRUST")]
 		trust: Option<PathBuf>,
 	},
@@ -132,7 +133,11 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 			}
 			let elapsed = started.elapsed();
 			print_verification(global.json, &path, original.as_ref(), &result, elapsed.as_secs_f64());
-			Ok(if result.is_ok() { Outcome::Done } else { Outcome::No })
+			Ok(match &result {
+				Ok(report) if report.anchored => Outcome::Done,
+				Ok(_) => Outcome::Unanswered,
+				Err(_) => Outcome::No,
+			})
 		}
 	}
 }
@@ -155,6 +160,11 @@ fn hex_of(bytes: &[u8]) -> String {
 	format!("0x{}", hex::encode(bytes))
 }
 
+/// Why a proof that holds against its own genesis is not an answer, and what to pass.
+const NOT_ANCHORED: &str = "the proof holds against the genesis and validators written in the file itself, \
+	which anyone can write; pass --trust with the chain's raw chain spec or a trust file from \
+	`iprchain proof trust` to check it against the real chain";
+
 fn print_verification(
 	json: bool,
 	path: &std::path::Path,
@@ -164,8 +174,13 @@ fn print_verification(
 ) {
 	if json {
 		match result {
+			Ok(report) if !report.anchored => print_json(&serde_json::json!({
+				"verified": false, "anchored": false, "file": path, "original": original,
+				"error": NOT_ANCHORED, "report": report, "seconds": seconds,
+			})),
 			Ok(report) => print_json(&serde_json::json!({
-				"verified": true, "file": path, "original": original, "report": report, "seconds": seconds,
+				"verified": true, "anchored": true, "file": path, "original": original, "report": report,
+				"seconds": seconds,
 			})),
 			Err(error) => print_json(&serde_json::json!({
 				"verified": false, "file": path, "original": original, "error": error.to_string(),
@@ -180,7 +195,11 @@ fn print_verification(
 			return;
 		}
 	};
-	println!("VERIFIED {}", path.display());
+	if report.anchored {
+		println!("VERIFIED {}", path.display());
+	} else {
+		println!("NOT ANCHORED {}: {NOT_ANCHORED}", path.display());
+	}
 	if let Some(original) = original {
 		let what = if report.batch_item.is_some() { "batch item" } else { "record" };
 		println!("  file       {} hashes to the {what}'s digest", original.display());
@@ -243,10 +262,7 @@ fn print_verification(
 	if report.anchored {
 		println!("  trust      genesis and initial validators match the given trust anchor");
 	} else {
-		println!(
-			"  trust      NOT ANCHORED: genesis and initial validators were taken from the proof file; \
-			 compare them with the chain's published ones or pass --trust"
-		);
+		println!("  trust      none: genesis and initial validators were taken from the proof file");
 	}
 	println!("  checked in {:.1} ms", seconds * 1000.0);
 }

@@ -58,8 +58,7 @@ pub(super) async fn start_network(node_args: &[String]) -> Result<(Vec<TestNode>
 		.collect::<Result<Vec<_>>>()?;
 	let mut nodes = Vec::new();
 	for (index, (name, dev_key)) in WUHAN_VALIDATORS.iter().enumerate() {
-		let mut extra_args: Vec<String> =
-			["--blocks-pruning", "archive", "--offchain-worker", "always"].map(String::from).to_vec();
+		let mut extra_args: Vec<String> = ["--blocks-pruning", "archive"].map(String::from).to_vec();
 		extra_args.extend(node_args.iter().cloned());
 		let config = NodeConfig {
 			chain: "local".into(),
