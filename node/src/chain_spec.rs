@@ -1,5 +1,6 @@
 //! Built-in chain specs: `dev` (one validator, sudo) and `local` (the four Wuhan validators on dev
-//! keys). The real network's spec is generated from `local` and edited as chain-spec/README.md says.
+//! keys). The real network's spec comes from `iprchain-node wuhan-spec` (`wuhan_spec.rs`), from the
+//! operators' own keys.
 
 use iprchain_runtime::WASM_BINARY;
 use sc_service::ChainType;
@@ -8,11 +9,11 @@ use sp_genesis_builder::{DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
 /// Chain spec with no extensions.
 pub type ChainSpec = sc_service::GenericChainSpec;
 
-fn wasm() -> Result<&'static [u8], String> {
+pub(crate) fn wasm() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| "the runtime's wasm was not built (was SKIP_WASM_BUILD set?)".to_string())
 }
 
-fn properties() -> sc_service::Properties {
+pub(crate) fn properties() -> sc_service::Properties {
 	let mut properties = sc_service::Properties::new();
 	// Generic Substrate address format; no token: the chain is feeless.
 	properties.insert("ss58Format".into(), 42.into());

@@ -23,6 +23,9 @@ pub enum Subcommand {
 	/// Build a chain specification (`--raw` for the form nodes load).
 	BuildSpec(sc_cli::BuildSpecCmd),
 
+	/// Write the production Wuhan chain spec from the operators' keys; refuses development keys.
+	WuhanSpec(crate::wuhan_spec::WuhanSpecCmd),
+
 	/// Export a chain specification.
 	ExportChainSpec(sc_cli::ExportChainSpecCmd),
 

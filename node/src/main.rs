@@ -10,6 +10,7 @@ mod command;
 mod defaults;
 mod rpc;
 mod service;
+mod wuhan_spec;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

@@ -58,3 +58,102 @@ fn purge_chain_removes_the_database() -> Result<()> {
 	assert!(!db.join("full").exists(), "database still there: {stderr}");
 	Ok(())
 }
+
+/// A fresh key from `iprchain-node key generate`: (SS58 address, secret phrase).
+fn generated_key(scheme: &str) -> Result<(String, String)> {
+	let (ok, stdout, stderr) = node(&["key", "generate", "--scheme", scheme, "--output-type", "json"])?;
+	anyhow::ensure!(ok, "{stderr}");
+	let key: serde_json::Value = serde_json::from_str(&stdout)?;
+	Ok((key["ss58Address"].as_str().unwrap().into(), key["secretPhrase"].as_str().unwrap().into()))
+}
+
+/// The production spec from an operator's own keys: `wuhan-spec` writes a Live spec with the production
+/// periods, a validator started on it with those keys finalizes blocks, and the generator refuses a
+/// development key and a published node key, naming them.
+#[tokio::test(flavor = "multi_thread")]
+async fn wuhan_spec_runs_on_the_operators_keys_and_refuses_development_keys() -> Result<()> {
+	use iprchain_tests::{chain::finalized_number, peer_id, NodeConfig, TestNode};
+	let dir = TempDir::new("wuhan-spec");
+	let (account, _) = generated_key("sr25519")?;
+	let (aura, aura_secret) = generated_key("sr25519")?;
+	let (grandpa, grandpa_secret) = generated_key("ed25519")?;
+	let (ok, node_key, stderr) = node(&["key", "generate-node-key"])?;
+	anyhow::ensure!(ok, "{stderr}");
+	let node_key = node_key.trim().to_string();
+	let port = iprchain_tests::free_port();
+	let operators = |account: &str, peer: &str| {
+		serde_json::json!({
+			"validators": [{ "name": "donghu", "account": account, "aura": aura, "grandpa": grandpa,
+				"bootnode": format!("/ip4/127.0.0.1/tcp/{port}/p2p/{peer}") }],
+			"roles": [{ "account": account, "roles": ["workstation", "registrar"] }],
+			"txQuota": 500,
+			"dailyBudget": { "txPerDay": 20000, "holdersPerDay": 100 },
+		})
+	};
+	let operators_file = dir.join("operators.json");
+	let spec_file = dir.join("wuhan.json");
+	let generate = |operators: serde_json::Value| -> Result<(bool, String, String)> {
+		std::fs::write(&operators_file, operators.to_string())?;
+		node(&[
+			"wuhan-spec",
+			"--operators",
+			operators_file.to_str().unwrap(),
+			"-o",
+			spec_file.to_str().unwrap(),
+		])
+	};
+
+	let alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+	let (ok, _, stderr) = generate(operators(alice, &peer_id(&node_key)?))?;
+	assert!(
+		!ok && stderr.contains("donghu: the account is the well-known development key //Alice"),
+		"{stderr}"
+	);
+	let published = peer_id(&iprchain_tests::test_node_key(0))?;
+	let (ok, _, stderr) = generate(operators(&account, &published))?;
+	assert!(!ok && stderr.contains("published development node key"), "{stderr}");
+	assert!(!spec_file.exists(), "a refused file wrote a spec");
+
+	let (ok, _, stderr) = generate(operators(&account, &peer_id(&node_key)?))?;
+	assert!(ok, "{stderr}");
+	let spec: serde_json::Value = serde_json::from_slice(&std::fs::read(&spec_file)?)?;
+	assert_eq!(spec["chainType"], "Live");
+	let patch = &spec["genesis"]["runtimeGenesis"]["patch"];
+	assert_eq!(patch["dataIp"]["periods"]["noticeMs"], 15 * 86_400_000u64, "{patch}");
+	assert_eq!(patch["dataIp"]["periods"]["validityMs"], 3 * 365 * 86_400_000u64);
+	assert!(patch["sudo"]["key"].is_null());
+
+	// The operator's validator, with its own session keys in its keystore, makes and finalizes blocks.
+	let keystore = dir.join("keystore");
+	for (scheme, key_type, secret) in
+		[("sr25519", "aura", &aura_secret), ("ed25519", "gran", &grandpa_secret)]
+	{
+		let (ok, _, stderr) = node(&[
+			"key",
+			"insert",
+			"--chain",
+			spec_file.to_str().unwrap(),
+			"--keystore-path",
+			keystore.to_str().unwrap(),
+			"--scheme",
+			scheme,
+			"--key-type",
+			key_type,
+			"--suri",
+			secret,
+		])?;
+		anyhow::ensure!(ok, "key insert {key_type}: {stderr}");
+	}
+	let config = NodeConfig {
+		chain: spec_file.to_str().unwrap().into(),
+		dev_key: None,
+		name: "donghu".into(),
+		node_key: Some(node_key),
+		bootnodes: Vec::new(),
+		extra_args: ["--validator", "--keystore-path", keystore.to_str().unwrap()].map(String::from).to_vec(),
+	};
+	let mut validator = TestNode::spawn_on(config, port)?;
+	let client = validator.ready(std::time::Duration::from_secs(180)).await?;
+	assert!(finalized_number(&client).await? >= 1);
+	Ok(())
+}
