@@ -71,6 +71,13 @@ pub struct Validator {
 	pub bootnode: String,
 }
 
+impl Validator {
+	/// The validator's `bootnode`, parsed: its address and peer id.
+	fn boot_node(&self) -> sc_cli::Result<MultiaddrWithPeerId> {
+		self.bootnode.parse().map_err(|e| input(format!("{}: bootnode: {e}", self.name)))
+	}
+}
+
 /// Roles given at genesis.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -107,13 +114,8 @@ fn input(message: impl Into<String>) -> sc_cli::Error {
 /// The chain spec of `operators`, after every check.
 pub fn chain_spec(operators: &Operators) -> sc_cli::Result<crate::chain_spec::ChainSpec> {
 	let patch = genesis_patch(operators)?;
-	let boot_nodes = operators
-		.validators
-		.iter()
-		.map(|v| {
-			v.bootnode.parse::<MultiaddrWithPeerId>().map_err(|e| input(format!("{}: bootnode: {e}", v.name)))
-		})
-		.collect::<sc_cli::Result<Vec<_>>>()?;
+	let boot_nodes =
+		operators.validators.iter().map(Validator::boot_node).collect::<sc_cli::Result<Vec<_>>>()?;
 	Ok(crate::chain_spec::ChainSpec::builder(crate::chain_spec::wasm().map_err(input)?, None)
 		.with_name(operators.name.as_deref().unwrap_or("iprchain Wuhan"))
 		.with_id(operators.id.as_deref().unwrap_or("iprchain_wuhan"))
@@ -141,8 +143,7 @@ pub fn genesis_patch(operators: &Operators) -> sc_cli::Result<serde_json::Value>
 			.map_err(|e| input(format!("{}: aura key: {e:?}", v.name)))?;
 		let grandpa = ed25519::Public::from_ss58check(&v.grandpa)
 			.map_err(|e| input(format!("{}: grandpa key: {e:?}", v.name)))?;
-		let bootnode: MultiaddrWithPeerId =
-			v.bootnode.parse().map_err(|e| input(format!("{}: bootnode: {e}", v.name)))?;
+		let bootnode = v.boot_node()?;
 		let account_bytes: &[u8] = account.as_ref();
 		let aura_bytes: &[u8] = aura.as_ref();
 		let grandpa_bytes: &[u8] = grandpa.as_ref();
