@@ -12,8 +12,9 @@ use crate::{chain::Client, error::ClientError, evidence::ItemProof};
 use codec::{Decode, Encode};
 use iprchain_primitives::{parse_digest_hex, rpc::to_hex, storage_keys, Digest, HashAlgo};
 use iprchain_proof::{
-	verify::read_proof, AuthoritySet, BatchItemProof, FinalizedHeader, Hex32, HexBytes, ProofBundle,
-	RecordProof, StoredBatch, StoredRecord, TrustAnchor, FORMAT_NAME, RECORD_VERSION,
+	chain::GRANDPA_ENGINE_ID, check_trust, make_checkpoint, verify::read_proof, AuthoritySet, BatchItemProof,
+	FinalizedHeader, Hex32, HexBytes, ProofBundle, RecordProof, StoredBatch, StoredRecord, TrustAnchor,
+	FORMAT_NAME, RECORD_VERSION, TRUST_CHECKPOINT_VERSION,
 };
 use iprchain_runtime::Hash;
 use jsonrpsee::{
@@ -26,7 +27,8 @@ use sp_runtime::{generic::Header, traits::BlakeTwo256};
 use std::{path::Path, time::Duration};
 
 pub use iprchain_proof::{
-	chain::Justification, trust_from_chain_spec, verify_bytes, ChainSpecError, Report, VerifyError,
+	chain::Justification, check_newer, trust_from_chain_spec, verify_bytes, ChainSpecError, Report,
+	VerifyError,
 };
 
 /// `sc_consensus_grandpa::FinalityProof<Header>` as `grandpa_proveFinality` returns it.
@@ -130,13 +132,84 @@ pub async fn trust_anchor(client: &Client) -> Result<TrustAnchor, ClientError> {
 				"cannot read the genesis authority set (is the genesis state pruned on this node?): {e}"
 			))
 		})?;
-	Ok(TrustAnchor {
-		genesis_hash: Hex32(genesis.0),
-		initial_authorities: AuthoritySet {
-			set_id: 0,
-			authorities: authorities.into_iter().map(|(id, _)| Hex32(id)).collect(),
-		},
+	Ok(TrustAnchor::genesis(
+		Hex32(genesis.0),
+		AuthoritySet { set_id: 0, authorities: authorities.into_iter().map(|(id, _)| Hex32(id)).collect() },
+	))
+}
+
+/// The part of `chain_getBlock`'s answer a checkpoint needs: the block's stored justifications.
+#[derive(Deserialize)]
+struct StoredJustifications {
+	justifications: Option<sp_runtime::Justifications>,
+}
+
+/// The GRANDPA justification the node stores for block `hash`, which must be finalized on the node's
+/// chain. Nodes keep one for every block that ended an authority set, and otherwise only now and then
+/// (every `justification_period` blocks), so most blocks have none.
+async fn stored_justification(client: &Client, hash: Hash) -> Result<Vec<u8>, ClientError> {
+	let header: Option<Header<u32, BlakeTwo256>> = client.call("chain_getHeader", rpc_params![hash]).await?;
+	let number =
+		header.ok_or_else(|| ClientError::Input(format!("the node knows no block {hash:?}")))?.number;
+	let finalized = client.block_number(client.finalized_head().await?).await?;
+	let canonical: Option<Hash> = client.call("chain_getBlockHash", rpc_params![number]).await?;
+	if number > finalized || canonical != Some(hash) {
+		return Err(ClientError::Input(format!(
+			"block #{number} {hash:?} is not finalized on the node's chain (finalized head #{finalized})"
+		)));
+	}
+	let block: Option<StoredJustifications> = client.call("chain_getBlock", rpc_params![hash]).await?;
+	block.and_then(|block| block.justifications?.into_justification(GRANDPA_ENGINE_ID)).ok_or_else(|| {
+		ClientError::Input(format!(
+			"the node keeps no GRANDPA justification for block #{number} {hash:?}: pick a block that ended \
+			 an authority set (nodes keep those), or leave out --at for the latest justified block"
+		))
 	})
+}
+
+/// A trust anchor with a checkpoint (trust-file version 2): the chain's genesis anchor and the finalized
+/// block `at` (by default the node's latest justified finalized block, where a proof exported now
+/// would be taken) with its justification, the set in force after it and the set history leading
+/// there. The checkpoint is checked with the offline verifier and against the runtime's own view of
+/// the set at that block before it is returned. Publishing it is the council's act: the node is
+/// trusted here as much as `proof trust` trusts it.
+pub async fn export_checkpoint(client: &Client, at: Option<Hash>) -> Result<TrustAnchor, ClientError> {
+	let (hash, justification) = match at {
+		Some(hash) => (hash, stored_justification(client, hash).await?),
+		None => {
+			let finalized = client.block_number(client.finalized_head().await?).await?;
+			latest_justification(client, finalized).await?
+		}
+	};
+	let context = context_at(client, hash, justification).await?;
+	let finalized = FinalizedHeader {
+		header: HexBytes(context.f_header),
+		justification: HexBytes(context.f_justification),
+	};
+	let checkpoint = make_checkpoint(&context.initial, context.set_changes, finalized)
+		.map_err(|e| ClientError::Decode(format!("the node's checkpoint does not verify: {e}")))?;
+	let set_id: u64 = state_call(client, "GrandpaApi_current_set_id", hash).await?;
+	let authorities: Vec<([u8; 32], u64)> =
+		state_call(client, "GrandpaApi_grandpa_authorities", hash).await?;
+	let authorities: Vec<Hex32> = authorities.into_iter().map(|(id, _)| Hex32(id)).collect();
+	if set_id != checkpoint.set.set_id || authorities != checkpoint.set.authorities {
+		return Err(ClientError::Decode(format!(
+			"at block #{} the runtime has set id {set_id} ({} authorities) in force, but the justified history \
+			 gives set id {} ({} authorities)",
+			checkpoint.block_number,
+			authorities.len(),
+			checkpoint.set.set_id,
+			checkpoint.set.authorities.len()
+		)));
+	}
+	let trust = TrustAnchor {
+		version: Some(TRUST_CHECKPOINT_VERSION),
+		genesis_hash: Hex32(context.genesis.0),
+		initial_authorities: context.initial,
+		checkpoint: Some(checkpoint),
+	};
+	check_trust(&trust).map_err(|e| ClientError::Decode(format!("the exported trust anchor: {e}")))?;
+	Ok(trust)
 }
 
 /// The parts of a proof that do not depend on what it proves: the chain, its set history and the
@@ -154,12 +227,21 @@ struct FinalizedContext {
 
 /// Reads F (the node's latest justified finalized block) and the authority-set history up to it.
 async fn finalized_context(client: &Client) -> Result<FinalizedContext, ClientError> {
-	let genesis = client.genesis_hash();
 	let finalized = client.finalized_head().await?;
 	let finalized_number = client.block_number(finalized).await?;
 
 	// F: the block of the node's latest justification (normally the finalized head itself).
 	let (f_hash, f_justification) = latest_justification(client, finalized_number).await?;
+	context_at(client, f_hash, f_justification).await
+}
+
+/// The context of a justified block F: F's header and the authority-set history before it.
+async fn context_at(
+	client: &Client,
+	f_hash: Hash,
+	f_justification: Vec<u8>,
+) -> Result<FinalizedContext, ClientError> {
+	let genesis = client.genesis_hash();
 	let (f_header, f_number) = header_bytes(client, f_hash).await?;
 
 	// Authority-set history: walk the sets from genesis; the node keeps a justification for the last

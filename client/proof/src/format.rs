@@ -163,13 +163,54 @@ pub struct CaptureSummary {
 
 /// The trusted starting point of verification: obtained independently of the proof file (from the
 /// chain's operators, a published chain spec, or `iprchain proof trust` against a node one trusts).
+///
+/// Version 1 (no `version` field, as first written) holds the genesis only; version 2 adds a
+/// [`Checkpoint`], on which every proof must then build. A version-1 reader refuses a version-2 file
+/// (unknown fields are denied) instead of silently dropping its checkpoint.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TrustAnchor {
+	/// Absent (or [`TRUST_GENESIS_VERSION`]) for a genesis-only anchor, [`TRUST_CHECKPOINT_VERSION`]
+	/// with a checkpoint; see [`TrustAnchor::required_version`].
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub version: Option<u32>,
 	/// Hash of the genesis block.
 	pub genesis_hash: Hex32,
 	/// The initial GRANDPA authority set.
 	pub initial_authorities: AuthoritySet,
+	/// A later finalized block and the set in force after it, published by the council (version 2).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub checkpoint: Option<Checkpoint>,
+}
+
+/// The trust-file version of a genesis-only anchor (written without a `version` field).
+pub const TRUST_GENESIS_VERSION: u32 = 1;
+/// The trust-file version of an anchor with a checkpoint.
+pub const TRUST_CHECKPOINT_VERSION: u32 = 2;
+
+/// A finalized block C of the chain and the GRANDPA set in force after it. Once a verifier holds it,
+/// a proof's authority-set history must run through that set exactly as the checkpointed chain did,
+/// so keys of sets retired before C (which may leak years later) cannot forge a proof it accepts.
+///
+/// It carries its own history from the anchor's initial set, so a verifier checks that C is
+/// finalized by a set reachable from genesis (catching a checkpoint of another chain or a corrupted
+/// one); whether C is the real chain's block rests on who published it (the council), since retired
+/// keys could sign such a history too.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Checkpoint {
+	/// C's number (stated for readers; must be the header's).
+	pub block_number: u32,
+	/// C's hash (stated for readers; must be BLAKE2-256 of the header).
+	pub block_hash: Hex32,
+	/// The set in force after C: the one of C's own justification, or, if C enacts a change, the new
+	/// set (set id + 1).
+	pub set: AuthoritySet,
+	/// Blocks before C that enacted an authority-set change, oldest first, from the anchor's initial
+	/// set (the same rules as a proof's `setChanges`).
+	pub set_changes: Vec<FinalizedHeader>,
+	/// C's header and its justification by the set in force at C.
+	pub finalized: FinalizedHeader,
 }
 
 impl ProofBundle {
@@ -192,6 +233,21 @@ impl ProofBundle {
 }
 
 impl TrustAnchor {
+	/// A genesis-only anchor (trust-file version 1).
+	pub fn genesis(genesis_hash: Hex32, initial_authorities: AuthoritySet) -> Self {
+		TrustAnchor { version: None, genesis_hash, initial_authorities, checkpoint: None }
+	}
+
+	/// The version a trust file with this content must carry: [`TRUST_CHECKPOINT_VERSION`] with a
+	/// checkpoint, else [`TRUST_GENESIS_VERSION`] (written as no `version` field).
+	pub fn required_version(&self) -> u32 {
+		if self.checkpoint.is_some() {
+			TRUST_CHECKPOINT_VERSION
+		} else {
+			TRUST_GENESIS_VERSION
+		}
+	}
+
 	/// The canonical byte form: pretty JSON and one final newline.
 	pub fn to_canonical_bytes(&self) -> Vec<u8> {
 		let mut out = serde_json::to_vec_pretty(self).expect("an anchor always serializes");

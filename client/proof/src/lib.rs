@@ -8,7 +8,9 @@
 //! the genesis hash under `System.BlockHash(0)`); the record, or for a batch item the anchored batch
 //! and the item's Merkle path to its root. [`Report::check_original`] then checks an original file
 //! against the record's (or item's) digest. [`trust_from_chain_spec`] derives the trust anchor from a
-//! raw chain spec.
+//! raw chain spec. A trust anchor may carry a [`Checkpoint`] (a later finalized block and the set in
+//! force after it, published by the council); a proof must then build on it ([`checkpoint`]), so keys
+//! of authority sets retired before it cannot forge a proof the verifier accepts.
 //!
 //! The crate depends on no node or runtime crate and builds without `std`.
 #![cfg_attr(not(feature = "std"), no_std)]
@@ -16,14 +18,17 @@
 extern crate alloc;
 
 pub mod chain;
+pub mod checkpoint;
 pub mod format;
+pub mod sets;
 pub mod spec;
 pub mod verify;
 
+pub use checkpoint::{check_newer, check_trust, make_checkpoint, CheckedCheckpoint, CheckpointReport};
 pub use format::{
-	AuthoritySet, BatchItemProof, BatchSummary, CaptureSummary, FinalizedHeader, Hex32, HexBytes,
+	AuthoritySet, BatchItemProof, BatchSummary, CaptureSummary, Checkpoint, FinalizedHeader, Hex32, HexBytes,
 	ProofBundle, RecordProof, RecordSummary, TrustAnchor, BATCH_ITEM_VERSION, FORMAT_NAME, FORMAT_VERSION,
-	RECORD_VERSION,
+	RECORD_VERSION, TRUST_CHECKPOINT_VERSION, TRUST_GENESIS_VERSION,
 };
 pub use spec::{is_chain_spec, trust_from_chain_spec, ChainSpecError};
 pub use verify::{

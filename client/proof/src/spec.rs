@@ -82,10 +82,7 @@ pub fn trust_from_chain_spec(bytes: &[u8]) -> Result<TrustAnchor, ChainSpecError
 	let header = Header { parent_hash: [0; 32], number: 0, state_root, extrinsics_root, digest: Vec::new() };
 
 	let authorities = genesis_authorities(&storage)?;
-	Ok(TrustAnchor {
-		genesis_hash: Hex32(header.hash()),
-		initial_authorities: AuthoritySet { set_id: 0, authorities },
-	})
+	Ok(TrustAnchor::genesis(Hex32(header.hash()), AuthoritySet { set_id: 0, authorities }))
 }
 
 fn genesis_authorities(storage: &BTreeMap<Vec<u8>, Vec<u8>>) -> Result<Vec<Hex32>, ChainSpecError> {

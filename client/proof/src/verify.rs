@@ -1,7 +1,10 @@
 //! The verifier: every check of a proof bundle, in order, stopping at the first failure.
 
+pub use crate::sets::SetChangeReport;
+use crate::sets::{walk, HistoryError};
 use crate::{
-	chain::{verify_justification, AuthorityId, Hash, Header, JustificationError},
+	chain::{verify_justification, Hash, Header, JustificationError},
+	checkpoint::{builds_on, check_trust, CheckpointReport},
 	format::{
 		BatchItemProof, BatchSummary, CaptureSummary, Hex32, HexBytes, ProofBundle, RecordProof,
 		RecordSummary, TrustAnchor, FORMAT_NAME, FORMAT_VERSION,
@@ -34,6 +37,10 @@ pub enum VerifyError {
 	Format(String),
 	/// The genesis hash or initial authority set differs from the trusted one.
 	Genesis(String),
+	/// The trust anchor itself does not hold (its version, or its checkpoint).
+	Trust(String),
+	/// The proof does not build on the trust anchor's checkpoint.
+	Checkpoint(String),
 	/// An authority-set change is not properly finalized.
 	SetChange {
 		/// Position in `setChanges`.
@@ -63,6 +70,10 @@ impl core::fmt::Display for VerifyError {
 		match self {
 			VerifyError::Format(why) => write!(f, "not a valid proof file: {why}"),
 			VerifyError::Genesis(why) => write!(f, "wrong chain: {why}"),
+			VerifyError::Trust(why) => write!(f, "the trust anchor is not valid: {why}"),
+			VerifyError::Checkpoint(why) => {
+				write!(f, "the proof does not build on the trust anchor's checkpoint: {why}")
+			}
 			VerifyError::SetChange { index, reason } => {
 				write!(f, "authority-set change {index} is not proven: {reason}")
 			}
@@ -82,22 +93,6 @@ impl core::fmt::Display for VerifyError {
 
 #[cfg(feature = "std")]
 impl std::error::Error for VerifyError {}
-
-/// One enacted authority-set change, as verified.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SetChangeReport {
-	/// The block that enacted it.
-	pub block_number: u32,
-	/// Its hash.
-	pub block_hash: Hex32,
-	/// Id of the outgoing set, which finalized the block.
-	pub finalized_by_set: u64,
-	/// Outgoing authorities that signed (SS58).
-	pub signers: Vec<String>,
-	/// Size of the incoming set.
-	pub new_set_size: usize,
-}
 
 /// The anchored batch an item was proven to belong to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -148,6 +143,9 @@ pub struct Report {
 	pub threshold: u64,
 	/// Verified authority-set changes, oldest first.
 	pub set_changes: Vec<SetChangeReport>,
+	/// The trust anchor's checkpoint the proof builds on, if the anchor has one.
+	#[serde(skip_serializing_if = "Option::is_none")]
+	pub checkpoint: Option<CheckpointReport>,
 }
 
 impl Report {
@@ -260,7 +258,12 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 		)));
 	}
 
-	// 1. Genesis and the initial set match the trusted chain.
+	// 1. The trust anchor holds on its own (version, checkpoint), and the proof's genesis and initial
+	// set match it.
+	let checkpoint = match trust {
+		Some(trust) => check_trust(trust)?,
+		None => None,
+	};
 	if let Some(trust) = trust {
 		if bundle.genesis_hash != trust.genesis_hash {
 			return Err(VerifyError::Genesis(format!(
@@ -275,70 +278,40 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 			));
 		}
 	}
-	let mut set_id = bundle.initial_authorities.set_id;
-	let mut authorities: Vec<AuthorityId> =
-		bundle.initial_authorities.authorities.iter().map(|id| id.0).collect();
-	check_distinct(&authorities).map_err(VerifyError::Genesis)?;
 
 	// 2. Each set change is finalized by the outgoing set.
-	let mut set_changes = Vec::new();
-	let mut last_number = None;
-	for (index, change) in bundle.set_changes.iter().enumerate() {
-		let fail = |reason: String| VerifyError::SetChange { index, reason };
-		let header = Header::decode_exact(&change.header.0).map_err(|e| fail(format!("header: {e}")))?;
-		if last_number.is_some_and(|last| header.number <= last) {
-			return Err(fail("set changes are not in increasing block order".into()));
-		}
-		last_number = Some(header.number);
-		let hash = header.hash();
-		let finality =
-			verify_justification(&change.justification.0, &hash, header.number, set_id, &authorities)
-				.map_err(|e| fail(format!("block #{}: {e}", header.number)))?;
-		let scheduled = header
-			.grandpa_change()
-			.map_err(|e| fail(format!("block #{}: {e}", header.number)))?
-			.ok_or_else(|| fail(format!("block #{} signals no authority-set change", header.number)))?;
-		if scheduled.delay != 0 {
-			return Err(fail(format!(
-				"block #{} schedules a change with delay {} (only immediate changes are supported)",
-				header.number, scheduled.delay
-			)));
-		}
-		if scheduled.next_authorities.iter().any(|(_, weight)| *weight != 1) {
-			return Err(fail("the new set has weights other than 1".into()));
-		}
-		let next: Vec<AuthorityId> = scheduled.next_authorities.iter().map(|(id, _)| *id).collect();
-		check_distinct(&next).map_err(fail)?;
-		set_changes.push(SetChangeReport {
-			block_number: header.number,
-			block_hash: Hex32(hash),
-			finalized_by_set: set_id,
-			signers: finality.signers.iter().map(ss58).collect(),
-			new_set_size: next.len(),
-		});
-		authorities = next;
-		set_id += 1;
-	}
+	let history = walk(&bundle.initial_authorities, &bundle.set_changes).map_err(|e| match e {
+		HistoryError::Initial(why) => VerifyError::Genesis(why),
+		HistoryError::Change { index, reason } => VerifyError::SetChange { index, reason },
+	})?;
 
 	// 3. F's justification is valid for the set in force at F.
 	let f_header = Header::decode_exact(&bundle.finalized.header.0)
 		.map_err(|e| VerifyError::Finality(format!("header: {e}")))?;
-	if last_number.is_some_and(|last| f_header.number <= last) {
+	if history.last_change().is_some_and(|last| f_header.number <= last) {
 		return Err(VerifyError::Finality(
 			"the proof block is not after the last authority-set change".into(),
 		));
 	}
 	let f_hash = f_header.hash();
+	let in_force = history.current();
+	let set_id = in_force.set_id;
 	let finality = verify_justification(
 		&bundle.finalized.justification.0,
 		&f_hash,
 		f_header.number,
 		set_id,
-		&authorities,
+		&in_force.authorities,
 	)
 	.map_err(|e: JustificationError| {
 		VerifyError::Finality(format!("block #{} (set id {set_id}): {e}", f_header.number))
 	})?;
+
+	// 3b. With a checkpoint, the set history runs through the checkpoint's set as the checkpointed
+	// chain's does: keys of sets retired before it cannot have produced this proof.
+	if let Some(checkpoint) = &checkpoint {
+		builds_on(checkpoint, &history, "the proof", f_header.number)?;
+	}
 
 	// 4. The storage proof at F's state root yields the genesis hash and exactly the stated record or
 	// batch anchor; 5. a batch item's path reaches the anchored root.
@@ -367,9 +340,10 @@ pub fn verify_bundle(bundle: &ProofBundle, trust: Option<&TrustAnchor>) -> Resul
 		set_id,
 		round: finality.round,
 		finalized_by: finality.signers.iter().map(ss58).collect(),
-		set_size: authorities.len(),
+		set_size: in_force.authorities.len(),
 		threshold: finality.threshold,
-		set_changes,
+		set_changes: history.reports.clone(),
+		checkpoint: checkpoint.as_ref().map(|checkpoint| checkpoint.report()),
 	})
 }
 
@@ -509,17 +483,6 @@ pub fn summarize_batch(anchor: &StoredBatch) -> BatchSummary {
 		block_number: anchor.block_number,
 		anchored_at: anchor.anchored_at,
 	}
-}
-
-fn check_distinct(authorities: &[AuthorityId]) -> Result<(), String> {
-	let distinct: BTreeSet<_> = authorities.iter().collect();
-	if distinct.len() != authorities.len() {
-		return Err("an authority appears twice in a set".into());
-	}
-	if authorities.is_empty() {
-		return Err("an authority set is empty".into());
-	}
-	Ok(())
 }
 
 /// Reads `keys` from the trie with root `state_root` using only `nodes`, which must be sorted, distinct,

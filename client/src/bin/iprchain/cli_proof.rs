@@ -1,4 +1,5 @@
-//! `iprchain proof …`: export a court proof file from a node, and verify one offline.
+//! `iprchain proof …`: export a court proof file from a node, write trust files (genesis only, or with
+//! a checkpoint), and verify a proof offline.
 
 use super::{connect, print_json, Algo, Global, Outcome};
 use clap::Subcommand;
@@ -8,7 +9,7 @@ use iprchain_client::{
 	proof::{self, Report, VerifyError},
 	ClientError,
 };
-use iprchain_proof::TrustAnchor;
+use iprchain_proof::{check_trust, TrustAnchor};
 use std::{path::PathBuf, time::Instant};
 
 #[derive(Subcommand)]
@@ -35,14 +36,30 @@ pub enum ProofCommand {
 		#[arg(long = "file")]
 		original: Option<PathBuf>,
 		/// What the proof must start from: the chain's raw chain spec (`iprchain-node build-spec
-		/// --chain X --raw`) or a trust anchor file from `proof trust`. Without it the proof can only be
-		/// checked against its own genesis and validators: reported NOT ANCHORED, exit 2.
+		/// --chain X --raw`) or a trust file from `proof trust` or `proof checkpoint` (then the proof
+		/// must also build on its checkpoint). Without it the proof can only be checked against its own
+		/// genesis and validators: reported NOT ANCHORED, exit 2.
 		#[arg(long, value_name = "CHAIN_SPEC|TRUST")]
 		trust: Option<PathBuf>,
 	},
 	/// Write the chain's trust anchor (genesis hash and genesis GRANDPA validators) from a node you trust.
 	Trust {
 		/// The anchor file to write.
+		#[arg(short = 'o', long = "out")]
+		out: PathBuf,
+	},
+	/// Write a trust file with a checkpoint, from a node the council trusts: the genesis anchor plus a
+	/// finalized block, its justification and the validator set in force after it. Proofs checked
+	/// against it must build on that set, so leaked keys of validators retired before it forge
+	/// nothing. The council publishes it after each validator-set change.
+	Checkpoint {
+		/// The finalized block to checkpoint (0x + 64 hex digits). It needs a GRANDPA justification
+		/// stored on the node, which nodes keep for every block that ended a validator set. Default:
+		/// the latest justified finalized block.
+		#[arg(long, value_name = "BLOCK_HASH")]
+		at: Option<String>,
+		/// The trust file to write. An existing one must be a trust file of the same chain, and its
+		/// checkpoint is replaced only by a newer one that builds on it (a trust file keeps the newest).
 		#[arg(short = 'o', long = "out")]
 		out: PathBuf,
 	},
@@ -54,6 +71,17 @@ fn read(path: &PathBuf) -> Result<Vec<u8>, ClientError> {
 
 fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), ClientError> {
 	std::fs::write(path, bytes).map_err(|source| ClientError::Io { path: path.display().to_string(), source })
+}
+
+/// Writes `bytes` next to `path` and renames it over `path`, so a trust file being replaced is never
+/// left half-written.
+fn replace(path: &PathBuf, bytes: &[u8]) -> Result<(), ClientError> {
+	let mut temporary = path.clone().into_os_string();
+	temporary.push(".tmp");
+	let temporary = PathBuf::from(temporary);
+	write(&temporary, bytes)?;
+	std::fs::rename(&temporary, path)
+		.map_err(|source| ClientError::Io { path: path.display().to_string(), source })
 }
 
 pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome, ClientError> {
@@ -117,6 +145,7 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 			}
 			Ok(Outcome::Done)
 		}
+		ProofCommand::Checkpoint { at, out } => write_checkpoint(global, at, &out).await,
 		ProofCommand::Verify { proof: path, original, trust } => {
 			let bytes = read(&path)?;
 			let trust = match &trust {
@@ -142,6 +171,79 @@ pub async fn run_proof(global: &Global, command: ProofCommand) -> Result<Outcome
 	}
 }
 
+/// `proof checkpoint`: exports the checkpoint and writes it, refusing (and leaving the file as it was)
+/// when an existing trust file is of another chain or holds a checkpoint the new one does not extend.
+async fn write_checkpoint(
+	global: &Global,
+	at: Option<String>,
+	out: &PathBuf,
+) -> Result<Outcome, ClientError> {
+	let at = match at {
+		Some(text) => Some(
+			parse_digest_hex(&text)
+				.map_err(|why| ClientError::Input(format!("--at `{text}` is not a block hash: {why}")))?
+				.into(),
+		),
+		None => None,
+	};
+	let unchanged =
+		|why: String| ClientError::Input(format!("{}: {why}; the file is unchanged", out.display()));
+	let existing = if out.exists() {
+		let bytes = read(out)?;
+		let json: serde_json::Value =
+			serde_json::from_slice(&bytes).map_err(|e| unchanged(format!("not JSON: {e}")))?;
+		if iprchain_proof::is_chain_spec(&json) {
+			return Err(unchanged("a chain spec, not a trust file; write the trust file elsewhere".into()));
+		}
+		let anchor: TrustAnchor =
+			serde_json::from_value(json).map_err(|e| unchanged(format!("not a trust file: {e}")))?;
+		check_trust(&anchor).map_err(|e| unchanged(e.to_string()))?;
+		Some(anchor)
+	} else {
+		None
+	};
+	let client = connect(global).await?;
+	let anchor = proof::export_checkpoint(&client, at).await?;
+	let checkpoint = anchor.checkpoint.as_ref().expect("an exported checkpoint");
+	let previous = existing.as_ref().and_then(|existing| existing.checkpoint.as_ref());
+	let same = previous.is_some_and(|previous| previous.block_hash == checkpoint.block_hash);
+	if let (Some(existing), false) = (&existing, same) {
+		proof::check_newer(existing, &anchor).map_err(|e| unchanged(e.to_string()))?;
+	}
+	if !same {
+		replace(out, &anchor.to_canonical_bytes())?;
+	}
+	let replaced = previous.filter(|_| !same);
+	if global.json {
+		print_json(&serde_json::json!({
+			"file": out, "written": !same, "genesisHash": anchor.genesis_hash,
+			"blockNumber": checkpoint.block_number, "blockHash": checkpoint.block_hash,
+			"setId": checkpoint.set.set_id, "validators": checkpoint.set.authorities.len(),
+			"replaced": replaced.map(|previous| previous.block_number),
+		}));
+	} else {
+		let what = if same { "unchanged (it already holds this checkpoint):" } else { "wrote" };
+		println!(
+			"{what} {}: checkpoint at finalized block #{} {} (set id {} with {} validators in force after \
+			 it, {} set changes from genesis {})",
+			out.display(),
+			checkpoint.block_number,
+			hex_of(&checkpoint.block_hash.0),
+			checkpoint.set.set_id,
+			checkpoint.set.authorities.len(),
+			checkpoint.set_changes.len(),
+			hex_of(&anchor.genesis_hash.0)
+		);
+		if let Some(previous) = replaced {
+			println!(
+				"  replaced the checkpoint at block #{}, which the new one builds on",
+				previous.block_number
+			);
+		}
+	}
+	Ok(Outcome::Done)
+}
+
 /// A trust anchor file, or one derived from a raw chain spec (told apart by its `genesis` field).
 fn read_trust(path: &PathBuf) -> Result<TrustAnchor, ClientError> {
 	let bytes = read(path)?;
@@ -163,7 +265,7 @@ fn hex_of(bytes: &[u8]) -> String {
 /// Why a proof that holds against its own genesis is not an answer, and what to pass.
 const NOT_ANCHORED: &str = "the proof holds against the genesis and validators written in the file itself, \
 	which anyone can write; pass --trust with the chain's raw chain spec or a trust file from \
-	`iprchain proof trust` to check it against the real chain";
+	`iprchain proof trust` or `iprchain proof checkpoint` to check it against the real chain";
 
 fn print_verification(
 	json: bool,
@@ -261,6 +363,15 @@ fn print_verification(
 	println!("  chain      genesis {}", hex_of(&report.genesis_hash.0));
 	if report.anchored {
 		println!("  trust      genesis and initial validators match the given trust anchor");
+		if let Some(checkpoint) = &report.checkpoint {
+			println!(
+				"  checkpoint builds on block #{} {} (set id {}, {} validators)",
+				checkpoint.block_number,
+				hex_of(&checkpoint.block_hash.0),
+				checkpoint.set_id,
+				checkpoint.set_size
+			);
+		}
 	} else {
 		println!("  trust      none: genesis and initial validators were taken from the proof file");
 	}
