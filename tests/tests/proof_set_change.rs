@@ -2,6 +2,12 @@
 //! genesis set, the council removes a validator and adds it back (GRANDPA set ids 1 and 2), and the proof
 //! exported afterwards carries both set changes and verifies offline against the trust anchor derived
 //! from the `local` raw chain spec. A set-change justification cut below the threshold is rejected.
+//!
+//! Then the council's checkpoint (`iprchain proof checkpoint`, trust-file version 2): the new proof
+//! builds on it (exit 0), a genuine proof exported under the genesis set, before the changes, no longer
+//! does (exit 1: its set is retired, export it again), a tampered checkpoint is refused, and a trust
+//! file keeps its newest checkpoint (a checkpoint at the first set-change block, `--at`, is replaced by
+//! a newer one but never replaces it).
 
 use anyhow::{ensure, Context, Result};
 use iprchain_client::{
@@ -16,9 +22,10 @@ use iprchain_client::{
 use iprchain_tests::{
 	binary,
 	chain::{finalized_number, wait_finalized_at_least},
-	text_deposit, wait_set_id_above, TempDir, TestNetwork, WUHAN_VALIDATORS,
+	cli, text_deposit, wait_set_id_above, CliRun, TempDir, TestNetwork, WUHAN_VALIDATORS,
 };
 use std::{
+	path::Path,
 	process::Command,
 	time::{Duration, Instant},
 };
@@ -53,6 +60,12 @@ async fn run() -> Result<()> {
 	let alice = Signer::from_suri("//Alice")?;
 	let request = text_deposit("Jianghan court: evidence deposited before the validator set changed");
 	let deposited = donghu.submit(&alice, request.call()).await?;
+	// A genuine proof taken now, under the genesis set (which the changes below retire).
+	let dir = TempDir::new("proof-set-change");
+	let digest_hex = hex::encode(request.digest);
+	let old_proof = dir.join("before-the-changes.proof.json");
+	let old_path = old_proof.display().to_string();
+	cli(&network.nodes[0].url, &["proof", "export", &digest_hex, "-o", &old_path])?.ok("export before")?;
 
 	let dave = Signer::from_suri("//Dave")?.account();
 	let remove =
@@ -63,7 +76,6 @@ async fn run() -> Result<()> {
 	ensure!((set_removed, set_added) == (1, 2), "set ids {set_removed}, {set_added}");
 
 	// Export through the CLI from another validator's node; verify offline against the raw spec.
-	let dir = TempDir::new("proof-set-change");
 	let spec = dir.join("local.raw.json");
 	let output = Command::new(binary("iprchain-node")?)
 		.args(["build-spec", "--chain", "local", "--raw", "--disable-default-bootnode"])
@@ -122,10 +134,78 @@ async fn run() -> Result<()> {
 	let error = verify_bytes(&bundle.to_canonical_bytes(), Some(&trust)).unwrap_err();
 	ensure!(matches!(error, VerifyError::SetChange { index: 0, .. }), "{error}");
 	ensure!(error.to_string().contains("only 2 of 4 authorities signed; at least 3"), "{error}");
+	let first_change = changes[0]["blockHash"].as_str().context("blockHash")?.to_string();
+	checkpoints(&network.nodes[1].url, &dir, &proof, &old_proof, &spec, &first_change)?;
 	eprintln!(
 		"measure: proof across set changes 0 → {set_removed} → {set_added}: {} bytes, test {:.0} s",
 		std::fs::metadata(&proof)?.len(),
 		started.elapsed().as_secs_f64()
 	);
+	Ok(())
+}
+
+/// `proof verify --json PROOF --trust TRUST` (offline; the URL is not used).
+fn verify_with(url: &str, proof: &Path, trust: &Path) -> Result<CliRun> {
+	let (proof, trust) = (proof.display().to_string(), trust.display().to_string());
+	cli(url, &["--json", "proof", "verify", &proof, "--trust", &trust])
+}
+
+/// The checkpoint part: `first_change` is the hash of the block that enacted set 1.
+fn checkpoints(
+	url: &str,
+	dir: &TempDir,
+	proof: &Path,
+	old_proof: &Path,
+	spec: &Path,
+	first_change: &str,
+) -> Result<()> {
+	let trust = dir.join("council-trust.json");
+	let trust_path = trust.display().to_string();
+	let written =
+		cli(url, &["--json", "proof", "checkpoint", "-o", &trust_path])?.ok("checkpoint")?.json()?;
+	ensure!(written["setId"] == 2 && written["validators"] == 4 && written["written"] == true, "{written}");
+
+	// The proof exported after the changes builds on it.
+	let run = verify_with(url, proof, &trust)?.ok("verify with the checkpoint")?;
+	let report = run.json()?;
+	ensure!(report["verified"] == true, "{report}");
+	ensure!(report["report"]["checkpoint"]["setId"] == 2, "{report}");
+	ensure!(report["report"]["checkpoint"]["blockNumber"] == written["blockNumber"], "{report}");
+
+	// The genuine proof from before the changes: accepted at genesis, refused with the checkpoint,
+	// since set 0's keys (retired) could have signed it on a fork.
+	verify_with(url, old_proof, spec)?.ok("the old proof against the raw spec")?;
+	let run = verify_with(url, old_proof, &trust)?;
+	ensure!(run.code == 1, "an old proof must be refused with the checkpoint: {}{}", run.stdout, run.stderr);
+	let error = run.json()?["error"].as_str().unwrap_or_default().to_string();
+	ensure!(
+		error.contains("retired before the checkpoint") && error.contains("export the proof again"),
+		"{error}"
+	);
+
+	// A tampered checkpoint: another validator key in its set.
+	let mut tampered: serde_json::Value = serde_json::from_slice(&std::fs::read(&trust)?)?;
+	tampered["checkpoint"]["set"]["authorities"][0] = serde_json::json!(format!("0x{}", "11".repeat(32)));
+	let tampered_path = dir.join("tampered-trust.json");
+	std::fs::write(&tampered_path, serde_json::to_vec_pretty(&tampered)?)?;
+	let run = verify_with(url, proof, &tampered_path)?;
+	ensure!(run.code == 1, "a tampered checkpoint must be refused: {}{}", run.stdout, run.stderr);
+	ensure!(run.stdout.contains("the trust anchor is not valid"), "{}", run.stdout);
+
+	// A checkpoint at the block that enacted set 1 (nodes keep its justification): set 1 after it.
+	let early = dir.join("early-trust.json");
+	let early_path = early.display().to_string();
+	let at = |out: &str| cli(url, &["--json", "proof", "checkpoint", "--at", first_change, "-o", out]);
+	let written = at(&early_path)?.ok("checkpoint --at")?.json()?;
+	ensure!(written["setId"] == 1 && written["validators"] == 3, "{written}");
+	verify_with(url, proof, &early)?.ok("verify with the early checkpoint")?;
+	// Replaced by the newest ...
+	let newer =
+		cli(url, &["--json", "proof", "checkpoint", "-o", &early_path])?.ok("newer checkpoint")?.json()?;
+	ensure!(newer["setId"] == 2 && newer["replaced"] == written["blockNumber"], "{newer}");
+	// ... which an older one never replaces: refused, the file unchanged.
+	let before = std::fs::read(&trust)?;
+	at(&trust_path)?.refused("an older checkpoint", "is not newer")?;
+	ensure!(std::fs::read(&trust)? == before, "a refused checkpoint changed the trust file");
 	Ok(())
 }
