@@ -12,6 +12,7 @@ use iprchain_primitives::{
 	parse_digest_hex,
 	rpc::{
 		to_hex, ApplicationView, AssetStatusView, CertificateStatusView, EvidenceRefView, HistoryEntryView,
+		HistoryPageView,
 	},
 	time::MS_PER_DAY,
 	Digest, HashAlgo,
@@ -1008,18 +1009,20 @@ pub async fn certificate_status(
 	client.call("ipr_certificateStatus", rpc_params![certificate_no, at]).await
 }
 
-/// One page of `ipr_assetHistory` from entry `start`; `None` for an unknown asset.
+/// One page of the asset's history (`ipr_assetHistoryPage`): up to `limit` entries (default and at
+/// most 1 000) from entry `start`, with where the next page starts; `None` for an unknown asset.
 pub async fn history_page(
 	client: &Client,
 	asset: u64,
 	start: u32,
+	limit: Option<u32>,
 	at: Option<Hash>,
-) -> Result<Option<Vec<HistoryEntryView>>, ClientError> {
-	client.call("ipr_assetHistory", rpc_params![asset, start, at]).await
+) -> Result<Option<HistoryPageView>, ClientError> {
+	client.call("ipr_assetHistoryPage", rpc_params![asset, start, limit, at]).await
 }
 
 /// The asset's whole history, oldest first, read page by page at one block (`at`, default: the best
-/// block when asked); `None` for an unknown asset.
+/// block when asked) by following each page's `next`; `None` for an unknown asset.
 pub async fn history(
 	client: &Client,
 	asset: u64,
@@ -1030,15 +1033,15 @@ pub async fn history(
 		None => client.call::<Hash>("chain_getBlockHash", rpc_params![]).await?,
 	};
 	let mut entries = Vec::new();
-	loop {
-		let Some(page) = history_page(client, asset, entries.len() as u32, Some(at)).await? else {
+	let mut start = Some(0);
+	while let Some(from) = start {
+		let Some(page) = history_page(client, asset, from, None, Some(at)).await? else {
 			return Ok(None);
 		};
-		if page.is_empty() {
-			return Ok(Some(entries));
-		}
-		entries.extend(page);
+		entries.extend(page.entries);
+		start = page.next;
 	}
+	Ok(Some(entries))
 }
 
 /// The documentation of a pallet error named as [`crate::chain::describe_dispatch_error`] names it

@@ -513,18 +513,44 @@ pub async fn enforce(
 	Ok(Enforced { pledge, asset, to, included })
 }
 
-/// `ipr_getValuations`: every valuation of `asset`, oldest first, and which is current, at block `at`
-/// (default: best); `None` for an unknown asset.
+/// One page of `ipr_getValuations`: up to `limit` valuations of `asset` (default and at most 1 000)
+/// from index `start`, which is current, and where the next page starts, at block `at` (default:
+/// best); `None` for an unknown asset.
+pub async fn valuations_page(
+	client: &Client,
+	asset: u64,
+	start: u32,
+	limit: Option<u32>,
+	at: Option<Hash>,
+) -> Result<Option<ValuationsView>, ClientError> {
+	client.call("ipr_getValuations", rpc_params![asset, at, start, limit]).await
+}
+
+/// Every valuation of `asset`, oldest first, and which is current, read page by page at one block
+/// (`at`, default: the best block when asked) by following each page's `next`; the answer has them
+/// all and no `next`. `None` for an unknown asset.
 pub async fn valuations(
 	client: &Client,
 	asset: u64,
 	at: Option<Hash>,
 ) -> Result<Option<ValuationsView>, ClientError> {
-	client.call("ipr_getValuations", rpc_params![asset, at]).await
+	let at = match at {
+		Some(hash) => hash,
+		None => client.call::<Hash>("chain_getBlockHash", rpc_params![]).await?,
+	};
+	let Some(mut all) = valuations_page(client, asset, 0, None, Some(at)).await? else { return Ok(None) };
+	while let Some(start) = all.next {
+		let Some(page) = valuations_page(client, asset, start, None, Some(at)).await? else {
+			return Ok(None);
+		};
+		all.valuations.extend(page.valuations);
+		all.next = page.next;
+	}
+	Ok(Some(all))
 }
 
-/// `ipr_getPledge`: a pledge with its history at block `at` (default: best); `None` if no pledge has
-/// that id.
+/// `ipr_getPledge`: a pledge with its whole history (at most three entries) at block `at` (default:
+/// best); `None` if no pledge has that id.
 pub async fn pledge(
 	client: &Client,
 	pledge: u64,

@@ -3,6 +3,8 @@
 
 mod assets;
 mod insurance;
+mod pages;
+mod views;
 
 use assets::AssetsApiServer;
 use insurance::InsuranceRpcApiServer;
@@ -129,14 +131,6 @@ impl<C> Ipr<C> {
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client }
 	}
-}
-
-/// The node's clock, Unix milliseconds: what "now" means for a read at the best block.
-pub(crate) fn wall_clock_ms() -> u64 {
-	std::time::SystemTime::now()
-		.duration_since(std::time::SystemTime::UNIX_EPOCH)
-		.map(|d| d.as_millis() as u64)
-		.unwrap_or(0)
 }
 
 pub(crate) fn invalid_params(message: impl Into<String>) -> ErrorObjectOwned {

@@ -108,8 +108,8 @@ pub struct AssetStatusView {
 	pub status: String,
 	/// Whether a court freeze is in force at `evaluatedAt`.
 	pub frozen: bool,
-	/// The time expiry and freezes were evaluated at, Unix milliseconds: the node's clock for a query
-	/// at the best block, the block's timestamp for a query at a given block.
+	/// The time expiry and freezes were evaluated at, Unix milliseconds: the timestamp of the block
+	/// read (`at`), so the answer depends only on the chain's state there.
 	pub evaluated_at: u64,
 	/// Certificate number, once registered.
 	pub certificate_no: Option<String>,
@@ -227,7 +227,7 @@ pub struct PledgeView {
 pub struct PledgeDetailView {
 	/// The pledge.
 	pub pledge: PledgeView,
-	/// Its history: one entry per step.
+	/// Its whole history, one entry per step: at most three (proposed, accepted, how it ended).
 	pub history: Vec<HistoryEntryView>,
 	/// The block whose state answered the query.
 	pub at: AtView,
@@ -239,10 +239,32 @@ pub struct PledgeDetailView {
 pub struct ValuationsView {
 	/// The asset.
 	pub asset: u64,
-	/// Index of the current valuation, if any.
+	/// Index of the current valuation, if any (whether or not it is on this page).
 	pub current: Option<u32>,
-	/// Every valuation, oldest first.
+	/// One page of the asset's valuations, oldest first, from the `start` asked for.
 	pub valuations: Vec<ValuationView>,
+	/// How many valuations the asset has.
+	#[serde(default)]
+	pub total: u32,
+	/// Where the next page starts, or `null` after the last one.
+	#[serde(default)]
+	pub next: Option<u32>,
+	/// The block whose state answered the query.
+	pub at: AtView,
+}
+
+/// Answer of `ipr_assetHistoryPage`: one page of an asset's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryPageView {
+	/// The asset.
+	pub asset: u64,
+	/// The page's entries, oldest first, from the `start` asked for.
+	pub entries: Vec<HistoryEntryView>,
+	/// How many entries the asset's history has.
+	pub total: u32,
+	/// Where the next page starts, or `null` after the last one.
+	pub next: Option<u32>,
 	/// The block whose state answered the query.
 	pub at: AtView,
 }
@@ -351,8 +373,14 @@ pub struct CertificateStatusView {
 	pub valid_until: u64,
 	/// Whether a court freeze is in force.
 	pub frozen: bool,
-	/// The time the status was evaluated at, Unix milliseconds.
+	/// The time the status was evaluated at, Unix milliseconds: the timestamp of the block read.
 	pub evaluated_at: u64,
+	/// When the registration was cancelled or revoked, Unix milliseconds; `null` while it lives.
+	#[serde(default)]
+	pub ended_at: Option<u64>,
+	/// The block it was cancelled or revoked in; `null` while it lives.
+	#[serde(default)]
+	pub ended_block: Option<u32>,
 	/// The block whose state answered the query.
 	pub at: AtView,
 }

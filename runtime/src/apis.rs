@@ -162,12 +162,19 @@ impl_runtime_apis! {
 			pallet_data_ip::Pallet::<Runtime>::asset_of_registration(registration_no)
 		}
 
+		fn certificate(
+			certificate_no: pallet_data_ip::CertificateNo,
+			now_ms: Option<u64>,
+		) -> Option<pallet_data_ip::CertificateInfo<AccountId, BlockNumber>> {
+			pallet_data_ip::Pallet::<Runtime>::certificate_info(certificate_no, now_ms)
+		}
+
 		fn history(
 			asset: u64,
 			start: u32,
 			limit: u32,
-		) -> Vec<pallet_data_ip::HistoryEntry<AccountId, BlockNumber>> {
-			pallet_data_ip::Pallet::<Runtime>::history(asset, start, limit)
+		) -> Option<(Vec<pallet_data_ip::HistoryEntry<AccountId, BlockNumber>>, u32)> {
+			pallet_data_ip::Pallet::<Runtime>::history_page(asset, start, limit)
 		}
 
 		fn application_version(
@@ -183,8 +190,8 @@ impl_runtime_apis! {
 	}
 
 	impl pallet_valuation::runtime_api::ValuationApi<Block, AccountId> for Runtime {
-		fn valuations(asset: u64) -> Vec<pallet_valuation::Valuation<AccountId>> {
-			pallet_valuation::Pallet::<Runtime>::valuations(asset)
+		fn valuations(asset: u64, start: u32, limit: u32) -> (Vec<pallet_valuation::Valuation<AccountId>>, u32) {
+			pallet_valuation::Pallet::<Runtime>::valuations_page(asset, start, limit)
 		}
 
 		fn current(asset: u64, now_ms: Option<u64>) -> Option<(u32, pallet_valuation::Valuation<AccountId>)> {
@@ -205,8 +212,8 @@ impl_runtime_apis! {
 			pallet_pledge::Pallet::<Runtime>::active_pledge(asset, now_ms)
 		}
 
-		fn pledges_of(asset: u64) -> Vec<(u64, pallet_pledge::Pledge<AccountId>)> {
-			pallet_pledge::Pallet::<Runtime>::pledges_of(asset)
+		fn pledges_of(asset: u64, start: u32, limit: u32) -> (Vec<(u64, pallet_pledge::Pledge<AccountId>)>, u32) {
+			pallet_pledge::Pallet::<Runtime>::pledges_page(asset, start, limit)
 		}
 
 		fn pledge_history(pledge: u64) -> Vec<pallet_pledge::HistoryEntry<AccountId, BlockNumber>> {

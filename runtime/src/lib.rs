@@ -65,7 +65,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	impl_name: alloc::borrow::Cow::Borrowed("iprchain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -166,6 +166,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_insurance::migration::v1::MigrateToV1<Runtime>,
 	pallet_valuation::migration::v1::MigrateToV1<Runtime>,
+	pallet_data_ip::migration::v1::MigrateToV1<Runtime>,
 );
 
 /// Dispatches blocks and transactions to the pallets.

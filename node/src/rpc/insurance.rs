@@ -18,7 +18,7 @@ use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::crypto::Ss58Codec;
 
-use super::{internal_error, invalid_params, resolve_at, wall_clock_ms};
+use super::{internal_error, invalid_params, resolve_at};
 
 /// How a policy is named: its id on the chain, or the insurer's policy number.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -57,7 +57,6 @@ where
 	C::Api: InsuranceApi<Block, AccountId>,
 {
 	fn get_policy(&self, policy: PolicyRef, at: Option<Hash>) -> RpcResult<Option<PolicyDetailView>> {
-		let latest = at.is_none();
 		let (hash, at, _) = resolve_at(&*self.client, at)?;
 		let api = self.client.runtime_api();
 		let runtime_error = |error: sp_api::ApiError| internal_error(format!("runtime call failed: {error}"));
@@ -73,9 +72,10 @@ where
 		};
 		let Some(id) = id else { return Ok(None) };
 		let Some(record) = api.policy(hash, id).map_err(runtime_error)? else { return Ok(None) };
-		// At the best block the term is judged by the node's clock, as `ipr_assetStatus` judges expiry,
-		// so a stalled chain does not keep a lapsed policy in force; at a given block, by its timestamp.
-		let evaluated_at = if latest { wall_clock_ms() } else { api.now_ms(hash).map_err(runtime_error)? };
+		// The term is judged at the timestamp of the block read, as `ipr_assetStatus` judges expiry, so
+		// the answer depends only on the chain's state there. Claims are at most `MaxClaimsPerPolicy`
+		// (a bounded list), so they need no page.
+		let evaluated_at = api.now_ms(hash).map_err(runtime_error)?;
 		let claims = api
 			.claims_of(hash, id)
 			.map_err(runtime_error)?

@@ -67,6 +67,19 @@ impl<T: Config> Pallet<T> {
 		(start..end).filter_map(|index| History::<T>::get(asset, index)).collect()
 	}
 
+	/// One page of `asset`'s history for the runtime API: up to `limit` entries from entry `start`,
+	/// never more than [`crate::runtime_api::MAX_HISTORY_PAGE`] (anyone may make the call through
+	/// `state_call`, so the runtime bounds its own reads), with the history's length so the reader
+	/// knows where the next page starts; `None` for an unknown asset. Each entry is its own storage
+	/// item, so only the page is read.
+	pub fn history_page(asset: u64, start: u32, limit: u32) -> Option<(Vec<HistoryEntryOf<T>>, u32)> {
+		if !Assets::<T>::contains_key(asset) {
+			return None;
+		}
+		let limit = limit.min(crate::runtime_api::MAX_HISTORY_PAGE);
+		Some((Self::history(asset, start, limit), HistoryLen::<T>::get(asset)))
+	}
+
 	/// Application version `version` of `asset`: a past one, or the one in force.
 	pub fn application_version(asset: u64, version: u32) -> Option<Application<Vec<u8>, Vec<EvidenceRef>>> {
 		let record = Assets::<T>::get(asset)?;
@@ -180,7 +193,8 @@ impl<T: Config> Pallet<T> {
 	}
 }
 
-fn effective<AccountId>(status: &AssetStatus<AccountId>, now_ms: u64) -> EffectiveStatus {
+/// The effective state of a stored status at `now_ms`: the one rule for expiry.
+pub(crate) fn effective<AccountId>(status: &AssetStatus<AccountId>, now_ms: u64) -> EffectiveStatus {
 	match status {
 		AssetStatus::UnderNotice { .. } => EffectiveStatus::UnderNotice,
 		AssetStatus::Objected { .. } => EffectiveStatus::Objected,

@@ -23,17 +23,22 @@ extern crate alloc;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod read_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod certificates;
 mod impls;
+pub mod migration;
 pub mod names;
 pub mod numbers;
 pub mod runtime_api;
 pub mod types;
 pub mod weights;
 
+pub use certificates::{CertificateInfo, CertificateState, Ending, Registration};
 pub use names::Named;
 pub use pallet::*;
 pub use types::*;
@@ -69,7 +74,12 @@ pub mod pallet {
 	/// A history entry of this runtime.
 	pub type HistoryEntryOf<T> = HistoryEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 
+	/// Version 1: a cancellation or revocation keeps the registration it ends in [`Endings`]; see
+	/// [`crate::migration::v1`].
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	/// Configuration of the data IP pallet.
@@ -139,6 +149,12 @@ pub mod pallet {
 	/// How many entries each asset's history has.
 	#[pallet::storage]
 	pub type HistoryLen<T: Config> = StorageMap<_, Blake2_128Concat, u64, u32, ValueQuery>;
+
+	/// The registration each cancelled or revoked asset held when it ended, and when it ended: the
+	/// ended statuses carry no numbers, and a certificate's check must not read the whole history.
+	#[pallet::storage]
+	pub type Endings<T: Config> =
+		StorageMap<_, Blake2_128Concat, u64, crate::Ending<BlockNumberFor<T>>, OptionQuery>;
 
 	/// The serial the next certificate gets; starts at 1 so no certificate ends in `0000000`.
 	#[pallet::storage]
@@ -593,15 +609,16 @@ pub mod pallet {
 		pub fn cancel(origin: OriginFor<T>, asset: u64) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let now = Self::now_ms();
-			Assets::<T>::try_mutate(asset, |slot| {
+			let registration = Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
 				ensure!(record.holder == who, Error::<T>::NotHolder);
-				ensure!(matches!(record.status, AssetStatus::Registered { .. }), Error::<T>::WrongState);
+				let registration = record.status.registration().ok_or(Error::<T>::WrongState)?;
 				ensure!(!record.is_frozen(now), Error::<T>::Frozen);
 				ensure!(!T::Locks::is_locked(asset, now), Error::<T>::Pledged);
 				record.status = AssetStatus::Cancelled;
-				Ok::<_, Error<T>>(())
+				Ok::<_, Error<T>>(registration)
 			})?;
+			Self::keep_ending(asset, registration, now);
 			Self::record(asset, &who, now, Action::Cancelled);
 			Self::deposit_event(Event::Cancelled { asset });
 			Ok(())
@@ -616,13 +633,15 @@ pub mod pallet {
 		pub fn revoke(origin: OriginFor<T>, asset: u64, reason_digest: [u8; 32]) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(T::Roles::has_role(&who, Role::Registrar), Error::<T>::NotRegistrar);
-			Assets::<T>::try_mutate(asset, |slot| {
+			let now = Self::now_ms();
+			let registration = Assets::<T>::try_mutate(asset, |slot| {
 				let record = slot.as_mut().ok_or(Error::<T>::UnknownAsset)?;
-				ensure!(matches!(record.status, AssetStatus::Registered { .. }), Error::<T>::WrongState);
+				let registration = record.status.registration().ok_or(Error::<T>::WrongState)?;
 				record.status = AssetStatus::Revoked { reason_digest };
-				Ok::<_, Error<T>>(())
+				Ok::<_, Error<T>>(registration)
 			})?;
-			Self::record(asset, &who, Self::now_ms(), Action::Revoked { reason_digest });
+			Self::keep_ending(asset, registration, now);
+			Self::record(asset, &who, now, Action::Revoked { reason_digest });
 			Self::deposit_event(Event::Revoked { asset, reason_digest });
 			Ok(())
 		}

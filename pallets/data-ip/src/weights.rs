@@ -75,17 +75,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: Assets (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
+	/// Storage: Assets (r:1 w:1), Timestamp::Now (r:1), Endings (w:1), History (w:1), HistoryLen (r:1 w:1)
 	fn cancel() -> Weight {
 		Weight::from_parts(25_000_000, 5_000)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: Roles (r:1), Assets (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
+	/// Storage: Roles (r:1), Assets (r:1 w:1), Timestamp::Now (r:1), Endings (w:1), History (w:1), HistoryLen (r:1 w:1)
 	fn revoke() -> Weight {
 		Weight::from_parts(25_000_000, 7_500)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: Roles (r:1), Assets (r:1 w:1), Timestamp::Now (r:1), History (w:1), HistoryLen (r:1 w:1)
 	fn freeze() -> Weight {
@@ -166,12 +166,12 @@ impl WeightInfo for () {
 	fn cancel() -> Weight {
 		Weight::from_parts(25_000_000, 5_000)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn revoke() -> Weight {
 		Weight::from_parts(25_000_000, 7_500)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn freeze() -> Weight {
 		Weight::from_parts(25_000_000, 7_500)

@@ -5,6 +5,11 @@ use alloc::vec::Vec;
 use frame_support::traits::{Get, UnixTime};
 use iprchain_primitives::AssetLock;
 
+/// Most entries a pledge's history holds: it is proposed, perhaps accepted, and ends once (the
+/// proposal withdrawn, or the pledge released or enforced); an expired proposal or a lapsed pledge
+/// writes nothing. `ipr_getPledge` returns the history whole because of this bound.
+pub const MAX_HISTORY: u32 = 3;
+
 impl<T: Config> Pallet<T> {
 	/// The pledge with id `pledge`, as stored.
 	pub fn pledge(pledge: u64) -> Option<PledgeOf<T>> {
@@ -24,17 +29,35 @@ impl<T: Config> Pallet<T> {
 		Self::in_force_pledge(asset, now_ms, T::EnforcementGraceMs::get())
 	}
 
-	/// Every pledge ever proposed for `asset`, oldest first, with its id.
+	/// Every pledge ever proposed for `asset`, oldest first, with its id: for tests, which check the
+	/// whole list. The runtime API reads pages ([`Self::pledges_page`]), since an asset may be pledged
+	/// again and again and no pledge is ever removed.
+	#[cfg(test)]
 	pub fn pledges_of(asset: u64) -> Vec<(u64, PledgeOf<T>)> {
-		(0..AssetPledgeCount::<T>::get(asset))
-			.filter_map(|n| AssetPledges::<T>::get(asset, n))
-			.filter_map(|pledge| Pledges::<T>::get(pledge).map(|record| (pledge, record)))
-			.collect()
+		Self::pledges_page(asset, 0, AssetPledgeCount::<T>::get(asset)).0
 	}
 
-	/// The whole history of `pledge`, oldest first (at most three entries).
+	/// One page of the pledges proposed for `asset` for the runtime API: up to `limit` from the
+	/// asset's `start`-th pledge, oldest first, with their ids, never more than
+	/// [`crate::runtime_api::MAX_PLEDGES_PAGE`] (anyone may make the call through `state_call`, so the
+	/// runtime bounds its own reads), and how many pledges the asset has had. Each is its own
+	/// storage item, so only the page is read.
+	pub fn pledges_page(asset: u64, start: u32, limit: u32) -> (Vec<(u64, PledgeOf<T>)>, u32) {
+		let count = AssetPledgeCount::<T>::get(asset);
+		let limit = limit.min(crate::runtime_api::MAX_PLEDGES_PAGE);
+		let end = count.min(start.saturating_add(limit));
+		let page = (start..end)
+			.filter_map(|n| AssetPledges::<T>::get(asset, n))
+			.filter_map(|pledge| Pledges::<T>::get(pledge).map(|record| (pledge, record)))
+			.collect();
+		(page, count)
+	}
+
+	/// The whole history of `pledge`, oldest first: at most [`MAX_HISTORY`] entries, and no more are
+	/// read even if storage said otherwise, so the runtime API's read stays bounded without a page.
 	pub fn history(pledge: u64) -> Vec<HistoryEntryOf<T>> {
-		(0..HistoryLen::<T>::get(pledge)).filter_map(|n| History::<T>::get(pledge, n)).collect()
+		let len = HistoryLen::<T>::get(pledge).min(MAX_HISTORY);
+		(0..len).filter_map(|n| History::<T>::get(pledge, n)).collect()
 	}
 
 	/// The current pledge of `asset` if it is active and in force at `now_ms`.
@@ -76,7 +99,8 @@ impl<T: Config> Pallet<T> {
 				action,
 			},
 		);
-		// A pledge has at most three entries: proposed, accepted, and how it ended.
+		// A pledge has at most `MAX_HISTORY` entries: proposed, accepted, and how it ended.
+		debug_assert!(index < MAX_HISTORY, "pledge {pledge} has a fourth history entry");
 		HistoryLen::<T>::insert(pledge, index.saturating_add(1));
 	}
 

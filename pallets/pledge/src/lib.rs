@@ -25,6 +25,8 @@ extern crate alloc;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod page_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -34,6 +36,7 @@ pub mod runtime_api;
 pub mod types;
 pub mod weights;
 
+pub use impls::MAX_HISTORY;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;

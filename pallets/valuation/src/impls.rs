@@ -6,9 +6,24 @@ use frame_support::traits::UnixTime;
 use iprchain_primitives::{CurrentValuation, ValuationInspect};
 
 impl<T: Config> Pallet<T> {
-	/// Every valuation of `asset`, oldest first.
+	/// Every valuation of `asset`, oldest first: for tests, which check the whole list. The runtime
+	/// API reads pages ([`Self::valuations_page`]), since an asset's valuations are never removed.
+	#[cfg(test)]
 	pub fn valuations(asset: u64) -> Vec<ValuationOf<T>> {
 		(0..ValuationCount::<T>::get(asset)).filter_map(|index| Valuations::<T>::get(asset, index)).collect()
+	}
+
+	/// One page of `asset`'s valuations for the runtime API: up to `limit` from index `start`, oldest
+	/// first (a valuation's index is `start` plus its position), never more than
+	/// [`crate::runtime_api::MAX_VALUATIONS_PAGE`] (anyone may make the call through `state_call`, so
+	/// the runtime bounds its own reads), with how many valuations the asset has. Each valuation is
+	/// its own storage item, so only the page is read.
+	pub fn valuations_page(asset: u64, start: u32, limit: u32) -> (Vec<ValuationOf<T>>, u32) {
+		let count = ValuationCount::<T>::get(asset);
+		let limit = limit.min(crate::runtime_api::MAX_VALUATIONS_PAGE);
+		let end = count.min(start.saturating_add(limit));
+		let page = (start..end).filter_map(|index| Valuations::<T>::get(asset, index)).collect();
+		(page, count)
 	}
 
 	/// The current valuation of `asset` at `now_ms` (the block's time when `None`) and its index: the

@@ -26,6 +26,8 @@ extern crate alloc;
 #[cfg(test)]
 mod mock;
 #[cfg(test)]
+mod page_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(feature = "runtime-benchmarks")]
