@@ -1,7 +1,7 @@
 //! Court proof round trip against a real `iprchain-node --dev`: deposit a file and anchor a batch,
 //! `iprchain proof export` the record and one batch item, `iprchain proof verify` both offline (against
-//! the chain's trust anchor and against its raw chain spec, with the originals), and check that another
-//! file, a non-raw chain spec and a tampered proof are refused with exit code 1.
+//! the chain's trust anchor, its raw chain spec and a trust file with a checkpoint, with the originals),
+//! and check that another file, a non-raw chain spec and a tampered proof are refused with exit code 1.
 //!
 //! `write_proof_fixtures` (ignored; run it with `--ignored`) regenerates the verifier's test fixtures in
 //! `client/proof/tests/data` from a fresh dev chain.
@@ -126,12 +126,22 @@ async fn proof_export_and_offline_verify_round_trip() -> Result<()> {
 	let status =
 		Command::new(&cli).args(["--url", &node.url, "proof", "trust", "-o"]).arg(&trust).status()?;
 	ensure!(status.success(), "proof trust failed");
+	// A checkpoint on a chain that never changed its set (the justification comes from the node's
+	// subscription): the set after it is still the genesis set, so proofs of that set build on it.
+	let checkpoint = dir.join("checkpoint-trust.json");
+	let written = iprchain_tests::cli(
+		&node.url,
+		&["--json", "proof", "checkpoint", "-o", &checkpoint.display().to_string()],
+	)?
+	.ok("proof checkpoint")?
+	.json()?;
+	ensure!(written["setId"] == 0 && written["validators"] == 1, "{written}");
 	build_spec(&raw_spec, true)?;
 	build_spec(&plain_spec, false)?;
 
 	// The node is no longer needed: verification is offline.
 	node.kill9();
-	for anchor in [&trust, &raw_spec] {
+	for anchor in [&trust, &raw_spec, &checkpoint] {
 		let report = verified_report(&verify(&cli, &proof, anchor, Some(&original))?)?;
 		ensure!(report["anchored"] == true, "{report}");
 		ensure!(report["record"]["blockNumber"] == deposited.block_number, "{report}");
@@ -141,6 +151,7 @@ async fn proof_export_and_offline_verify_round_trip() -> Result<()> {
 		ensure!(report["batchItem"]["leafIndex"] == 3, "{report}");
 		ensure!(report["batchItem"]["anchor"]["leafCount"] == 5, "{report}");
 		ensure!(report.get("record").is_none(), "{report}");
+		ensure!(report.get("checkpoint").is_some() == (anchor == &checkpoint), "{report}");
 	}
 	// The raw chain spec yields exactly the anchor the node reports.
 	let from_spec = iprchain_client::proof::trust_from_chain_spec(&std::fs::read(&raw_spec)?)?;
