@@ -10,6 +10,10 @@ pub struct Cli {
 	/// Options of a running node.
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// `--light-client-gateway`: serve light clients while the network stays closed to full nodes.
+	#[clap(flatten)]
+	pub gateway: crate::gateway::GatewayParams,
 }
 
 /// Maintenance subcommands.

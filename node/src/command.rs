@@ -3,7 +3,7 @@
 use crate::{
 	chain_spec,
 	cli::{Cli, Subcommand},
-	defaults, service,
+	defaults, gateway, service,
 };
 use iprchain_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
@@ -48,6 +48,7 @@ pub fn run() -> sc_cli::Result<()> {
 	let mut cli = Cli::from_args();
 	let args: Vec<String> = std::env::args().collect();
 	defaults::apply(&mut cli.run, &args)?;
+	gateway::apply(&cli.gateway, &mut cli.run, &args)?;
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -112,6 +113,8 @@ pub fn run() -> sc_cli::Result<()> {
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
 			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev(), &args);
+			let light_client_slots =
+				cli.gateway.light_client_gateway.then_some(cli.run.network_params.in_peers_light);
 			runner.run_node_until_exit(|mut config| async move {
 				config.transaction_pool = pool;
 				let network = &mut config.network;
@@ -123,6 +126,9 @@ pub fn run() -> sc_cli::Result<()> {
 					local,
 					&mut network.default_peers_set,
 				);
+				if let Some(slots) = light_client_slots {
+					gateway::open_to_light_clients(network, slots);
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,

@@ -8,6 +8,7 @@ mod chain_spec;
 mod cli;
 mod command;
 mod defaults;
+mod gateway;
 mod rpc;
 mod service;
 mod wuhan_spec;

@@ -3,6 +3,7 @@
 
 pub mod burst;
 pub mod chain;
+pub mod light_client;
 
 use anyhow::{bail, Context, Result};
 use iprchain_client::Client;
@@ -219,6 +220,11 @@ impl TestNode {
 		Ok(())
 	}
 
+	/// Replaces the further flags the next [`TestNode::start`] passes (a restart in another mode).
+	pub fn set_extra_args(&mut self, extra_args: Vec<String>) {
+		self.config.extra_args = extra_args;
+	}
+
 	/// The node's name.
 	pub fn name(&self) -> &str {
 		&self.config.name
@@ -261,6 +267,23 @@ impl TestNode {
 		let text = String::from_utf8_lossy(&std::fs::read(&self.log).unwrap_or_default()).into_owned();
 		let lines: Vec<_> = text.lines().rev().take(30).collect();
 		lines.into_iter().rev().collect::<Vec<_>>().join("\n")
+	}
+
+	/// A client as soon as the node's RPC answers (it need not have a block yet), within `timeout`.
+	pub async fn connect(&mut self, timeout: Duration) -> Result<Client> {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Ok(client) = Client::connect(&self.url).await {
+				return Ok(client);
+			}
+			if !self.is_running() {
+				bail!("node {} exited; log:\n{}", self.config.name, self.log_tail());
+			}
+			if Instant::now() > deadline {
+				bail!("node {} RPC not up after {timeout:?}; log:\n{}", self.config.name, self.log_tail());
+			}
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
 	}
 
 	/// Waits until the RPC answers and a block after genesis is finalized; returns a connected client.

@@ -4,6 +4,11 @@
 //! Nodes here are started with no peer or offchain-worker flags: failing closed is the node's own
 //! default. The positive control is a bank's full node the council authorizes: it syncs; an outsider
 //! that knows only that bank node gets nothing from it.
+//!
+//! Light clients: smoldot (the real one, from npm) given the raw spec follows finality through an
+//! authorized node started as a light-client gateway; an outsider's full node gets nothing from the
+//! gateway. (A validator, too, answers a light client's warp-sync request from any connection:
+//! docs/light-clients.md, "What stays open".)
 
 use anyhow::Result;
 use iprchain_client::{
@@ -14,9 +19,11 @@ use iprchain_client::{
 	Client, Signer,
 };
 use iprchain_tests::{
-	chain::{best_number, finalized_number, wait_finalized_at_least},
-	grandpa_set_id, peer_id, peer_id_bytes, test_node_key, wait_set_id_above, NodeConfig, TestNetwork,
-	TestNode, WUHAN_VALIDATORS,
+	chain::{best_number, block_hash, finalized_number, state_root, wait_finalized_at_least},
+	grandpa_set_id,
+	light_client::{self, raw_spec_with_boot_nodes},
+	peer_id, peer_id_bytes, test_node_key, wait_set_id_above, NodeConfig, TempDir, TestNetwork, TestNode,
+	WUHAN_VALIDATORS,
 };
 use std::time::Duration;
 
@@ -60,15 +67,25 @@ async fn unauthorized_peers_get_nothing_and_council_changes_validators() -> Resu
 		bootnodes,
 		extra_args: vec![],
 	})?;
-	let bank_client = connect(&mut bank).await?;
+	let bank_client = bank.connect(STARTUP).await?;
 	let target = finalized_number(donghu).await?;
 	wait_finalized_at_least(&bank_client, target + 3, Duration::from_secs(120)).await.map_err(|e| {
 		anyhow::anyhow!("the authorized bank node did not sync: {e}; log:\n{}", bank.log_tail())
 	})?;
 	// An outsider that knows only the bank node: the bank node is closed too.
 	let bank_address = format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", bank.p2p_port, peer_id(&bank_key)?);
-	outsider_gets_nothing(43, vec![bank_address], &bank_client).await?;
+	outsider_gets_nothing(43, vec![bank_address.clone()], &bank_client).await?;
 	drop(bank_client);
+	bank.stop()?;
+
+	// The same authorized node restarted as a light-client gateway.
+	bank.set_extra_args(vec!["--light-client-gateway".into()]);
+	bank.start()?;
+	let gateway_client = bank.connect(STARTUP).await?;
+	light_clients_follow_through_the_gateway_only(&bank_address, donghu, &gateway_client)
+		.await
+		.map_err(|e| anyhow::anyhow!("{e}\ngateway log:\n{}", bank.log_tail()))?;
+	drop(gateway_client);
 	bank.kill9();
 
 	// The council removes the Bureau's validator, then adds it back.
@@ -91,6 +108,51 @@ async fn unauthorized_peers_get_nothing_and_council_changes_validators() -> Resu
 	Ok(())
 }
 
+/// smoldot with the gateway as its only boot node reports finalized blocks of the validators' chain
+/// (the last header's parent hash and state root equal to the validators' own), while an outsider's
+/// full node that dials the gateway gets nothing.
+async fn light_clients_follow_through_the_gateway_only(
+	gateway: &str,
+	donghu: &Client,
+	gateway_client: &Client,
+) -> Result<()> {
+	let dir = TempDir::new("light-client");
+	let via_gateway = dir.join("via-gateway.json");
+	raw_spec_with_boot_nodes("local", &[gateway.to_string()], &via_gateway)?;
+	let target = u64::from(finalized_number(donghu).await?) + 3;
+	let (followed, outsider) = tokio::join!(
+		light_client::follow(&via_gateway, target, Duration::from_secs(180)),
+		outsider_gets_nothing(44, vec![gateway.to_string()], gateway_client),
+	);
+	let followed = followed?;
+	outsider?;
+	anyhow::ensure!(
+		!followed.timed_out,
+		"smoldot did not reach finalized #{target} through the gateway (highest {:?}):\n{}",
+		followed.highest(),
+		followed.log_tail()
+	);
+	let last = followed.finalized.last().expect("a run that reached its block reported it");
+	let number = u32::try_from(last.number)?;
+	let parent = block_hash(donghu, number - 1).await?.expect("the validators have the parent");
+	let own = block_hash(donghu, number).await?.expect("the validators have the block");
+	assert_eq!(
+		last.parent_hash,
+		format!("{parent:#x}"),
+		"smoldot's #{number} builds on the validators' chain"
+	);
+	assert_eq!(
+		last.state_root,
+		state_root(donghu, own).await?,
+		"smoldot's #{number} has the validators' state"
+	);
+	eprintln!(
+		"measure: smoldot via the gateway finalized #{number} ({} finalized heads reported)",
+		followed.finalized.len()
+	);
+	Ok(())
+}
+
 /// Starts a full node whose key (`test_node_key(key_index)`) is not well known, with `bootnodes`, and
 /// shows it stays at block 0 for 20 s while `reference` (a node it dials) goes on importing blocks.
 async fn outsider_gets_nothing(key_index: usize, bootnodes: Vec<String>, reference: &Client) -> Result<()> {
@@ -102,7 +164,7 @@ async fn outsider_gets_nothing(key_index: usize, bootnodes: Vec<String>, referen
 		bootnodes,
 		extra_args: vec![],
 	})?;
-	let outsider_client = connect(&mut outsider).await?;
+	let outsider_client = outsider.connect(STARTUP).await?;
 	let reference_before = best_number(reference).await?;
 	tokio::time::sleep(Duration::from_secs(20)).await;
 	let reference_after = best_number(reference).await?;
@@ -114,22 +176,4 @@ async fn outsider_gets_nothing(key_index: usize, bootnodes: Vec<String>, referen
 	drop(outsider_client);
 	outsider.kill9();
 	Ok(())
-}
-
-/// A client of `node` as soon as its RPC answers (it need not have a block).
-async fn connect(node: &mut TestNode) -> Result<Client> {
-	let deadline = std::time::Instant::now() + STARTUP;
-	loop {
-		if let Ok(client) = Client::connect(&node.url).await {
-			return Ok(client);
-		}
-		anyhow::ensure!(node.is_running(), "{} exited: {}", node.name(), node.log_tail());
-		anyhow::ensure!(
-			std::time::Instant::now() < deadline,
-			"{} RPC not up: {}",
-			node.name(),
-			node.log_tail()
-		);
-		tokio::time::sleep(Duration::from_millis(250)).await;
-	}
 }
