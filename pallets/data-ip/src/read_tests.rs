@@ -191,7 +191,7 @@ mod migration_v1 {
 			MigrateToV1::<Test>::on_runtime_upgrade();
 
 			assert_eq!(DataIp::on_chain_storage_version(), StorageVersion::new(1));
-			assert_eq!([cancelled, revoked].map(|asset| Endings::<Test>::get(asset)), written.map(Some));
+			assert_eq!([cancelled, revoked].map(Endings::<Test>::get), written.map(Some));
 			assert_eq!(Endings::<Test>::get(live), None);
 			assert_eq!(
 				DataIp::certificate_info(certificate, None).unwrap().state,
