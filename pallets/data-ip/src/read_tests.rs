@@ -1,7 +1,8 @@
 //! Tests of the bounded reads behind the runtime API: history pages, certificates, and the migration
 //! that gives ended registrations their [`Endings`] record.
 
-use crate::{mock::*, pallet::*, types::*, CertificateState, Ending, Registration};
+use crate::tests::registered;
+use crate::{mock::*, pallet::*, CertificateState, Ending, Registration};
 use frame_support::assert_ok;
 
 const ORDER: [u8; 32] = [9; 32];
@@ -9,33 +10,7 @@ const REASON: [u8; 32] = [5; 32];
 /// An asset id nothing was ever stored under.
 const MISSING: u64 = 99;
 
-fn application() -> ApplicationInput {
-	Application {
-		name: b"traffic flows".to_vec(),
-		category: 42,
-		source_type: DataSourceType::OwnCollection,
-		source_evidence: None,
-		holder_type: HolderType::LegalPerson,
-		scale: b"1.2m rows".to_vec(),
-		format: b"CSV".to_vec(),
-		update_frequency: UpdateFrequency::Daily,
-		structure_digest: [1; 32],
-		sample_digest: [2; 32],
-		rules_digest: [3; 32],
-		row_root: None,
-		evidence: vec![],
-	}
-}
-
-/// Applies as `HOLDER`, waits out the notice and approves; returns the asset id.
-fn registered() -> u64 {
-	let asset = NextAssetId::<Test>::get();
-	assert_ok!(DataIp::apply(RuntimeOrigin::signed(HOLDER), HOLDER, application()));
-	advance(NOTICE_MS);
-	assert_ok!(DataIp::approve(RuntimeOrigin::signed(REGISTRAR), asset));
-	asset
-}
-
+/// The registration of an approved asset.
 fn registration_of(asset: u64) -> Registration {
 	Assets::<Test>::get(asset).unwrap().status.registration().expect("registered")
 }

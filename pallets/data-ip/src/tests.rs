@@ -15,7 +15,7 @@ const MISSING: u64 = 99;
 // ---- helpers ----
 
 /// A valid application: own collection, so no source evidence is needed, and no further evidence.
-fn application() -> ApplicationInput {
+pub(super) fn application() -> ApplicationInput {
 	Application {
 		name: b"traffic flows".to_vec(),
 		category: 42,
@@ -86,7 +86,7 @@ fn approve(asset: u64) -> DispatchResult {
 }
 
 /// Applies, waits out the notice and approves; returns the asset id. The clock ends at the approval.
-fn registered() -> u64 {
+pub(super) fn registered() -> u64 {
 	let asset = apply();
 	advance(NOTICE_MS);
 	assert_ok!(approve(asset));
