@@ -486,6 +486,17 @@ impl CliRun {
 		Ok(self)
 	}
 
+	/// This run, if the chain refused its transaction with the pallet error `error` (`DataIp.Frozen`):
+	/// exit 1, nothing reported on stdout, and stderr naming the error and giving the error's own
+	/// documentation (read from the runtime's type information, so a reworded doc cannot pass unseen).
+	pub fn refused_by_chain(self, what: &str, error: &str) -> Result<Self> {
+		let doc = iprchain_client::asset::error_doc(error)
+			.with_context(|| format!("{what}: `{error}` is no documented pallet error of the runtime"))?;
+		let run = self.refused(what, &format!("transaction failed on chain: {error} — {doc}"))?;
+		anyhow::ensure!(run.stdout.trim().is_empty(), "{what}: refused, yet reported:\n{}", run.stdout);
+		Ok(run)
+	}
+
 	/// Standard output parsed as JSON.
 	pub fn json(&self) -> Result<serde_json::Value> {
 		use anyhow::Context;
@@ -501,6 +512,39 @@ pub fn cli(url: &str, args: &[&str]) -> Result<CliRun> {
 		stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
 		stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
 	})
+}
+
+/// A JSON answer of the `ipr_*` reads (`asset show`, `valuation show`, `pledge show --json`) without
+/// the fields that name the block and time it was read at (`at`, `evaluatedAt`): two reads of state
+/// that did not change compare equal, so a refused transaction can be checked to have changed nothing.
+pub fn without_read_point(mut value: serde_json::Value) -> serde_json::Value {
+	if let Some(object) = value.as_object_mut() {
+		object.remove("at");
+		object.remove("evaluatedAt");
+	}
+	value
+}
+
+/// `asset approve ASSET --json` through the CLI as //Alice (a registrar of the dev presets) once the
+/// notice ending at `notice_until` (Unix ms) is over: waits for the node's clock (this machine's) to
+/// pass the end, then tries again while the chain still answers `DataIp.NoticeNotOver` (a block's
+/// time trails the clock by up to a slot), for at most a minute. The approval's JSON answer.
+pub async fn cli_approve_after_notice(url: &str, asset: u64, notice_until: u64) -> Result<serde_json::Value> {
+	tokio::time::sleep(Duration::from_millis(notice_until.saturating_sub(now_ms()))).await;
+	let deadline = Instant::now() + Duration::from_secs(60);
+	loop {
+		let run = cli(url, &["asset", "approve", &asset.to_string(), "--suri", "//Alice", "--json"])?;
+		if run.code == 0 {
+			return run.json();
+		}
+		anyhow::ensure!(
+			run.stderr.contains("DataIp.NoticeNotOver") && Instant::now() < deadline,
+			"approve {asset}: exit {}: {}",
+			run.code,
+			run.stderr
+		);
+		tokio::time::sleep(Duration::from_secs(1)).await;
+	}
 }
 
 /// The wall clock, Unix milliseconds.
