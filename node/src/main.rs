@@ -9,6 +9,7 @@ mod cli;
 mod command;
 mod defaults;
 mod gateway;
+mod gossip_pool;
 mod rpc;
 mod service;
 mod wuhan_spec;

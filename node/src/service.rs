@@ -171,7 +171,8 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, <Block as sp_runtime::trait
 			config: &config,
 			net_config,
 			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
+			// The network gossips the future queue too (see `gossip_pool`); nothing else does.
+			transaction_pool: Arc::new(crate::gossip_pool::GossipPool(transaction_pool.clone())),
 			spawn_handle: task_manager.spawn_handle(),
 			spawn_essential_handle: task_manager.spawn_essential_handle(),
 			import_queue,

@@ -1,7 +1,8 @@
 //! Nothing accepted is lost (issue 14), on the four Wuhan validators: a burst of pre-signed
 //! transactions from four accounts fired at one node as fast as it takes them ends with every accepted
 //! transaction finalized and every other one refused at submission with a reason; and one account's
-//! flood does not keep another member's deposit out of the chain.
+//! flood does not keep another member's deposit out of the chain; and one account's batch spread over
+//! the four nodes (nonce k to node k mod 4) is finalized whole, inside its mortal era.
 
 use anyhow::Result;
 use iprchain_client::{
@@ -21,6 +22,8 @@ const STARTUP: Duration = Duration::from_secs(240);
 /// A burst is followed until nothing new is finalized for this long (or the whole deadline passes).
 const IDLE: Duration = Duration::from_secs(90);
 const DEADLINE: Duration = Duration::from_secs(600);
+/// Nonces of one account spread over the four nodes: its whole queue window.
+const SPREAD: usize = 1_000;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_burst_loses_nothing_and_a_flood_starves_nobody() -> Result<()> {
@@ -92,6 +95,22 @@ async fn a_burst_loses_nothing_and_a_flood_starves_nobody() -> Result<()> {
 	);
 	let record = clients[2].evidence(HashAlgo::Sha256, &bob_deposit.digest, Some(bob.block_hash)).await?;
 	assert_eq!(record.expect("Bob's record").submitter, signers[1].ss58());
+
+	// One account's batch spread over the four nodes, as a load balancer does: nonce k goes to node
+	// k mod 4, so every node holds only a quarter of the account's queue, all of it future at first.
+	// Before the network gossiped future transactions, the queue crossed one hop per nonce (600
+	// nonces took 439 s, 1-6 a block) and a batch this size outlived its 256-block era: lost.
+	let charlie = std::slice::from_ref(&signers[2]);
+	let spread = presign(&clients[0], charlie, SPREAD, |_, k| {
+		RuntimeCall::System(frame_system::Call::remark { remark: format!("spread #{k}").into_bytes() })
+	})
+	.await?;
+	let all_four: Vec<&_> = clients.iter().collect();
+	let spread_report = fire_and_follow(&all_four, &clients[3], &spread, IDLE, DEADLINE).await?;
+	eprintln!("measure: {SPREAD} nonces of one account over four nodes: {spread_report:?}");
+	assert_eq!(spread_report.lost, 0, "spread: {spread_report:?}");
+	assert_eq!(spread_report.refused_total(), 0, "spread refused: {:?}", spread_report.refused);
+	assert_eq!(spread_report.finalized, SPREAD, "spread: {spread_report:?}");
 
 	// The window itself, now that Alice has nothing queued: one past it is refused, the edge accepted.
 	let nonce = clients[1].account_nonce(&signers[0].account()).await?;
