@@ -37,6 +37,12 @@ impl Iprchain {
 		self.run(suri, &[args, &["--json"]].concat())?.ok(&format!("{args:?} as {suri}"))?.json()
 	}
 
+	/// A transaction that must succeed, in the text form a person reads: its first line.
+	fn text(&self, suri: &str, args: &[&str]) -> Result<String> {
+		let run = self.run(suri, args)?.ok(&format!("{args:?} as {suri}"))?;
+		Ok(run.stdout.lines().next().unwrap_or_default().to_string())
+	}
+
 	/// The asset as `asset show --json` reads it, without the block it was read at.
 	fn state(&self, asset: u64) -> Result<Value> {
 		let shown = cli(&self.url, &["asset", "show", &asset.to_string(), "--json"])?
@@ -152,8 +158,8 @@ async fn walk() -> Result<()> {
 		rejected,
 		"DataIp.NotRegistrar",
 	)?;
-	let resolved = ipr.ok("//Alice", &["asset", "resolve", &rejected_arg, "--upheld"])?;
-	ensure!(resolved["upheld"] == true && resolved["asset"] == rejected, "{resolved}");
+	let resolved = ipr.text("//Alice", &["asset", "resolve", &rejected_arg, "--upheld"])?;
+	ensure!(resolved == format!("asset {rejected}: objection upheld: the application is rejected"));
 	ensure!(ipr.state(rejected)?["status"] == "rejected");
 	ensure!(ipr.history(&rejected_arg)?.0.last().map(String::as_str) == Some("objection-upheld"));
 	let resolved = ipr.ok("//Alice", &["asset", "resolve", &kept.to_string(), "--dismissed"])?;
@@ -164,8 +170,8 @@ async fn walk() -> Result<()> {
 	// `asset withdraw`: only the holder; then the application is withdrawn for good.
 	let withdrawn_arg = withdrawn.to_string();
 	ipr.refused("//Charlie", &["asset", "withdraw", &withdrawn_arg], withdrawn, "DataIp.NotHolder")?;
-	let done = ipr.ok("//Bob", &["asset", "withdraw", &withdrawn_arg])?;
-	ensure!(done["asset"] == withdrawn, "{done}");
+	let done = ipr.text("//Bob", &["asset", "withdraw", &withdrawn_arg])?;
+	ensure!(done == format!("withdrew asset {withdrawn}"), "{done}");
 	ensure!(ipr.state(withdrawn)?["status"] == "withdrawn");
 	ensure!(ipr.history(&withdrawn_arg)?.0 == ["applied", "withdrawn"]);
 
@@ -224,12 +230,14 @@ async fn walk() -> Result<()> {
 
 	// `court unfreeze`: only a court lifts it.
 	ipr.refused("//Bob", &["court", "unfreeze", id, "--order-file", &order], asset, "DataIp.NotCourt")?;
-	ipr.ok("//Eve", &["court", "unfreeze", id, "--order-file", &order])?;
+	let lifted = ipr.text("//Eve", &["court", "unfreeze", id, "--order-file", &order])?;
+	let order_digest = frozen["orderDigest"].as_str().context("orderDigest")?;
+	ensure!(lifted == format!("lifted the freeze on asset {asset} under order {order_digest}"), "{lifted}");
 	ensure!(ipr.state(asset)?["frozen"] == false);
 
 	// `asset cancel`: the holder cancels; the certificate then reads cancelled.
-	let done = ipr.ok("//Bob", &["asset", "cancel", &certificate])?;
-	ensure!(done["asset"] == asset, "{done}");
+	let done = ipr.text("//Bob", &["asset", "cancel", &certificate])?;
+	ensure!(done == format!("cancelled the registration of asset {asset}"), "{done}");
 	ensure!(ipr.state(asset)?["status"] == "cancelled");
 	let check = cli(&ipr.url, &["asset", "certificate", &certificate, "--json"])?;
 	ensure!(check.code == 1 && check.json()?["status"] == "cancelled", "{}", check.stdout);

@@ -34,6 +34,12 @@ impl Iprchain {
 		self.run(suri, &[args, &["--json"]].concat())?.ok(&format!("{args:?} as {suri}"))?.json()
 	}
 
+	/// A transaction that must succeed, in the text form a person reads: its first line.
+	fn text(&self, suri: &str, args: &[&str]) -> Result<String> {
+		let run = self.run(suri, args)?.ok(&format!("{args:?} as {suri}"))?;
+		Ok(run.stdout.lines().next().unwrap_or_default().to_string())
+	}
+
 	/// A read (`asset show`, `valuation show`, `pledge show`) without the block it was read at.
 	fn read(&self, args: &[&str]) -> Result<Value> {
 		Ok(without_read_point(
@@ -173,6 +179,16 @@ fn batches_and_proofs(ipr: &Iprchain, client: &Client, other: &Iprchain, dir: &T
 	ensure!(verified["verified"] == true && anchor["submitter"] == alice.as_str(), "{verified}");
 	ensure!(anchor["leafCount"] == 3 && anchor["blockNumber"] == batch["blockNumber"], "{verified}");
 	ensure!(anchor["root"] == batch["root"] && anchor["finalized"] == true, "{verified}");
+	let text = ipr.text("//Alice", &["evidence", "verify-item", &items[0], "--file", &captures[0]])?;
+	let expected = format!(
+		"in batch {} (3 items) anchored in block #{}",
+		batch["root"].as_str().unwrap_or("?"),
+		batch["blockNumber"]
+	);
+	ensure!(
+		text.starts_with("VERIFIED item ") && text.contains(&expected) && text.ends_with(&alice),
+		"{text}"
+	);
 
 	// `evidence batch` refused: //Bob anchoring the same files finds the root anchored; nothing is
 	// written and the anchor stays //Alice's.
@@ -341,16 +357,15 @@ fn pledges(ipr: &Iprchain, asset: u64) -> Result<()> {
 	// `pledge withdraw`: not by the bank; by the proposer, after which the proposal is withdrawn.
 	let withdraw = ["pledge", "withdraw", first_text.as_str()];
 	ipr.refused("//Dave", &withdraw, "Pledge.NotPledgor", &[&show_first, &status])?;
-	let withdrawn = ipr.ok("//Bob", &withdraw)?;
-	ensure!(withdrawn["pledge"] == first && withdrawn["asset"] == asset, "{withdrawn}");
+	let withdrawn = ipr.text("//Bob", &withdraw)?;
+	ensure!(withdrawn == format!("withdrew the proposal of pledge {first} (asset {asset})"), "{withdrawn}");
 	let shown = ipr.read(&show_first)?;
 	ensure!(shown["pledge"]["state"] == "withdrawn", "{shown}");
 	ensure!(actions(&shown["history"]) == ["proposed", "proposal-withdrawn"], "{shown}");
 
 	// `pledge propose` refused: //Charlie is no bank. It takes no pledge id: the next proposal gets
 	// the one after the first.
-	ipr.run("//Bob", &propose(&id, &charlie))?
-		.refused_by_chain("pledge to a non-bank", "Pledge.NotABank")?;
+	ipr.run("//Bob", &propose(&id, &charlie))?.refused_by_chain("pledge to a non-bank", "Pledge.NotABank")?;
 	let next = (first + 1).to_string();
 	let none = cli(&ipr.url, &["pledge", "show", &next])?;
 	ensure!(none.code == 1 && none.stdout.contains(&format!("no pledge {next}")), "{}", none.stdout);
@@ -363,7 +378,8 @@ fn pledges(ipr: &Iprchain, asset: u64) -> Result<()> {
 	// `pledge release`: not by the pledgor; by the bank, after which the asset is lendable again.
 	let release = ["pledge", "release", next.as_str()];
 	ipr.refused("//Bob", &release, "Pledge.NotPledgee", &[&show_second, &status])?;
-	ipr.ok("//Dave", &release)?;
+	let released = ipr.text("//Dave", &release)?;
+	ensure!(released == format!("released pledge {next}: asset {asset} is no longer pledged"), "{released}");
 	let shown = ipr.read(&show_second)?;
 	ensure!(shown["pledge"]["state"] == "released", "{shown}");
 	ensure!(actions(&shown["history"]) == ["proposed", "accepted", "released"], "{shown}");
