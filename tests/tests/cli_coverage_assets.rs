@@ -8,7 +8,11 @@
 
 use anyhow::{bail, ensure, Context, Result};
 use iprchain_client::{
-	asset::set_periods_call, pallet_data_ip::Periods, pallet_sudo, runtime::RuntimeCall, Client, Signer,
+	asset::set_periods_call,
+	pallet_data_ip::Periods,
+	pallet_sudo,
+	runtime::{RuntimeCall, RuntimeEvent},
+	Client, Signer,
 };
 use iprchain_tests::{cli, cli_approve_after_notice, without_read_point, CliRun, TempDir, TestNode};
 use serde_json::Value;
@@ -295,10 +299,16 @@ async fn walk() -> Result<()> {
 	Ok(())
 }
 
-/// Sets the data-IP periods with sudo.
+/// Sets the data-IP periods with sudo, which succeeds even when the call it dispatches fails: so the
+/// call's own outcome is checked.
 async fn set_periods(client: &Client, periods: Periods) -> Result<()> {
 	let call = RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(set_periods_call(periods)) });
-	client.submit(&Signer::from_suri("//Alice")?, call).await?;
+	let finalized = client.submit(&Signer::from_suri("//Alice")?, call).await?;
+	let done = finalized
+		.events
+		.iter()
+		.any(|event| matches!(event, RuntimeEvent::Sudo(pallet_sudo::Event::Sudid { sudo_result: Ok(()) })));
+	ensure!(done, "set_periods({periods:?}) failed under sudo: {:?}", finalized.events);
 	Ok(())
 }
 

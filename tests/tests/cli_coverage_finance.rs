@@ -4,8 +4,9 @@
 //! `proof trust`. Each success is read back from the chain (a valuation's withdrawal and the current
 //! one, a pledge's state and history, the asset's holder, an anchor's submitter, a proof verified
 //! offline against the trust file); each refusal must exit 1 (the CLI's "no"), give the chain's
-//! reason, and change nothing. A second dev node keeps only 8 blocks of state: its anchors are
-//! unknown to the first, and it has no genesis state left to answer `proof trust` from.
+//! reason, and change nothing. A second dev node, a chain of its own, keeps only 8 blocks of state:
+//! its anchors are unknown to the first chain, and it has no genesis state left to answer `proof
+//! trust` from.
 
 use anyhow::{ensure, Context, Result};
 use iprchain_client::{primitives::HashAlgo, rpc_params, runtime::Hash, Client, Signer};
