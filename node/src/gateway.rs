@@ -10,10 +10,12 @@
 //! headers, finality proofs and storage proofs of public records; what it sends (transactions) is
 //! checked by the runtime like any other.
 //!
-//! Authorization closes the notification protocols (block announces, GRANDPA, transactions) only:
-//! Substrate answers its request-response protocols (warp sync, blocks, state, storage proofs) on any
-//! connection, so the closed ring also needs its libp2p ports firewalled to the consortium, and the
-//! gateway is the one node the public reaches.
+//! Authorization closes the notification protocols (block announces, GRANDPA, transactions); the
+//! request-response protocols (warp sync, blocks, state, storage proofs), which Substrate answers on any
+//! connection, are closed by the peer gate (peer_gate.rs) on every node whose peers are reserved-only.
+//! A gateway's are not (it accepts non-reserved light peers), so it is the one node whose requests the
+//! public gets answered; the closed ring's libp2p ports stay firewalled to the consortium as defence in
+//! depth.
 
 use sc_cli::{OffchainWorkerEnabled, RunCmd};
 use sc_network::config::{NetworkConfiguration, NonReservedPeerMode};

@@ -10,6 +10,8 @@ mod command;
 mod defaults;
 mod gateway;
 mod gossip_pool;
+mod network;
+mod peer_gate;
 mod rpc;
 mod service;
 mod wuhan_spec;

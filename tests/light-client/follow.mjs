@@ -2,9 +2,11 @@
 //
 //   node follow.mjs CHAIN_SPEC.json UNTIL_BLOCK TIMEOUT_SECONDS
 //
-// Prints one JSON line per finalized header smoldot reports ({"finalized": n, "hash"...}); exits 0 once
-// a header at or above UNTIL_BLOCK is finalized, 3 when TIMEOUT_SECONDS pass first (with a last line
-// {"timeout": true, "highest": n}), 2 when it could not start. smoldot's own log goes to stderr.
+// Prints one JSON line per finalized header smoldot reports ({"finalized": n, "parentHash"...}); exits 0
+// once a header at or above UNTIL_BLOCK is finalized *and* smoldot has moved past the first finalized
+// header above genesis it reported (a warp sync alone reports one header: exiting then would show that
+// smoldot can catch up once, not that it follows finality), 3 when TIMEOUT_SECONDS pass first (with a
+// last line {"timeout": true, "highest": n}), 2 when it could not start. smoldot's log goes to stderr.
 import { start } from "smoldot";
 import { readFileSync } from "node:fs";
 
@@ -21,6 +23,7 @@ const client = start({
   logCallback: (level, target, message) => console.error(`[smoldot ${level} ${target}] ${message}`),
 });
 let highest = -1;
+let firstAboveGenesis; // the first finalized header above genesis smoldot reported
 const finish = (code, line) => {
   if (line) console.log(JSON.stringify(line));
   client.terminate().catch(() => {});
@@ -45,8 +48,9 @@ for (;;) {
   if (!header) continue;
   const number = Number.parseInt(header.number, 16);
   highest = Math.max(highest, number);
+  if (number > 0 && firstAboveGenesis === undefined) firstAboveGenesis = number;
   console.log(
     JSON.stringify({ finalized: number, parentHash: header.parentHash, stateRoot: header.stateRoot }),
   );
-  if (number >= until) finish(0);
+  if (number >= until && firstAboveGenesis !== undefined && number > firstAboveGenesis) finish(0);
 }

@@ -24,7 +24,8 @@ pub struct FinalizedHeader {
 pub struct LightClientRun {
 	/// Every finalized header reported, in order.
 	pub finalized: Vec<FinalizedHeader>,
-	/// Whether the time ran out before the wanted block was finalized.
+	/// Whether the time ran out before the wanted block was finalized (after a first finalized header
+	/// above genesis: see [`follow`]).
 	pub timed_out: bool,
 	/// smoldot's log (stderr), for failure messages.
 	pub log: String,
@@ -34,6 +35,11 @@ impl LightClientRun {
 	/// The highest finalized block number reported, if any.
 	pub fn highest(&self) -> Option<u64> {
 		self.finalized.iter().map(|header| header.number).max()
+	}
+
+	/// How many finalized headers above genesis were reported.
+	pub fn above_genesis(&self) -> usize {
+		self.finalized.iter().filter(|header| header.number > 0).count()
 	}
 
 	/// The last lines of smoldot's log.
@@ -61,7 +67,9 @@ pub fn raw_spec_with_boot_nodes(chain: &str, boot_nodes: &[String], out: &Path) 
 	Ok(())
 }
 
-/// Runs smoldot on the chain spec `spec` until it reports block `until` finalized or `timeout` passes.
+/// Runs smoldot on the chain spec `spec` until it reports block `until` (or a later one) finalized after
+/// an earlier finalized header above genesis — it followed finality, not only warp-synced once — or
+/// until `timeout` passes.
 pub async fn follow(spec: &Path, until: u64, timeout: Duration) -> Result<LightClientRun> {
 	let dir = script_dir();
 	ensure!(

@@ -5,10 +5,10 @@
 //! default. The positive control is a bank's full node the council authorizes: it syncs; an outsider
 //! that knows only that bank node gets nothing from it.
 //!
-//! Light clients: smoldot (the real one, from npm) given the raw spec follows finality through an
-//! authorized node started as a light-client gateway; an outsider's full node gets nothing from the
-//! gateway. (A validator, too, answers a light client's warp-sync request from any connection:
-//! docs/light-clients.md, "What stays open".)
+//! Light clients: smoldot (the real one, from npm) given only a validator's address gets nothing — a
+//! closed node answers no request-response protocol (warp sync, blocks, state, light-client proofs) to
+//! a peer it has not reserved; given the raw spec with an authorized node started as a light-client
+//! gateway, it follows finality; an outsider's full node gets nothing from the gateway.
 
 use anyhow::Result;
 use iprchain_client::{
@@ -64,7 +64,7 @@ async fn unauthorized_peers_get_nothing_and_council_changes_validators() -> Resu
 		dev_key: None,
 		name: "bank".into(),
 		node_key: Some(bank_key.clone()),
-		bootnodes,
+		bootnodes: bootnodes.clone(),
 		extra_args: vec![],
 	})?;
 	let bank_client = bank.connect(STARTUP).await?;
@@ -72,9 +72,15 @@ async fn unauthorized_peers_get_nothing_and_council_changes_validators() -> Resu
 	wait_finalized_at_least(&bank_client, target + 3, Duration::from_secs(120)).await.map_err(|e| {
 		anyhow::anyhow!("the authorized bank node did not sync: {e}; log:\n{}", bank.log_tail())
 	})?;
-	// An outsider that knows only the bank node: the bank node is closed too.
+	// An outsider that knows only the bank node: the bank node is closed too. Meanwhile, with only
+	// closed nodes running (no gateway it could discover), a light client given a validator's address.
 	let bank_address = format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", bank.p2p_port, peer_id(&bank_key)?);
-	outsider_gets_nothing(43, vec![bank_address.clone()], &bank_client).await?;
+	let (outsider, light_client) = tokio::join!(
+		outsider_gets_nothing(43, vec![bank_address.clone()], &bank_client),
+		a_light_client_gets_nothing_from_a_validator(&bootnodes[0], donghu),
+	);
+	outsider?;
+	light_client?;
 	drop(bank_client);
 	bank.stop()?;
 
@@ -132,6 +138,12 @@ async fn light_clients_follow_through_the_gateway_only(
 		followed.highest(),
 		followed.log_tail()
 	);
+	anyhow::ensure!(
+		followed.above_genesis() >= 2,
+		"smoldot via the gateway reported {} finalized heads above genesis; following finality means two \
+		 or more",
+		followed.above_genesis()
+	);
 	let last = followed.finalized.last().expect("a run that reached its block reported it");
 	let number = u32::try_from(last.number)?;
 	let parent = block_hash(donghu, number - 1).await?.expect("the validators have the parent");
@@ -147,8 +159,44 @@ async fn light_clients_follow_through_the_gateway_only(
 		"smoldot's #{number} has the validators' state"
 	);
 	eprintln!(
-		"measure: smoldot via the gateway finalized #{number} ({} finalized heads reported)",
-		followed.finalized.len()
+		"measure: smoldot via the gateway finalized #{number} ({} finalized heads reported, {} above \
+		 genesis, first #{:?})",
+		followed.finalized.len(),
+		followed.above_genesis(),
+		followed.finalized.iter().map(|header| header.number).find(|&number| number > 0),
+	);
+	Ok(())
+}
+
+/// smoldot given only `validator`'s address, for 60 s while the network finalizes blocks and only closed
+/// nodes run: it reports no finalized head above genesis. A closed node refuses smoldot's block-announce
+/// substream, and smoldot asks (warp sync, blocks, storage proofs) only peers that accepted it, so this
+/// also held before the peer gate; run while a gateway is up, smoldot finds the gateway through the
+/// validator's discovery and syncs through it, which is why this runs before the gateway starts. The
+/// gate's own decisions are unit-tested in node/src/peer_gate.rs.
+async fn a_light_client_gets_nothing_from_a_validator(validator: &str, donghu: &Client) -> Result<()> {
+	let dir = TempDir::new("light-client-validator");
+	let via_validator = dir.join("via-validator.json");
+	raw_spec_with_boot_nodes("local", &[validator.to_string()], &via_validator)?;
+	let finalized_before = finalized_number(donghu).await?;
+	let attempt =
+		light_client::follow(&via_validator, u64::from(finalized_before), Duration::from_secs(60)).await?;
+	let finalized_after = finalized_number(donghu).await?;
+	assert!(
+		finalized_after > finalized_before + 3,
+		"the network kept finalizing meanwhile: #{finalized_before} → #{finalized_after}"
+	);
+	assert!(
+		attempt.timed_out && attempt.above_genesis() == 0,
+		"smoldot given only a validator's address reached finalized #{:?} (timed out: {}): a closed node \
+		 answered an unauthorized light client\n{}",
+		attempt.highest(),
+		attempt.timed_out,
+		attempt.log_tail()
+	);
+	eprintln!(
+		"measure: smoldot via a validator only: highest finalized #{:?} after 60 s, network at #{finalized_after}",
+		attempt.highest()
 	);
 	Ok(())
 }
