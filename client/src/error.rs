@@ -86,6 +86,10 @@ impl ClientError {
 				daily budget allows: the budget renews at the next day boundary; the council sets it"
 				.to_string(),
 			Some(code) => format!("custom validity error {code}"),
+			// The node's guard (node/src/pool.rs): its check reached no verdict it could stand behind.
+			None if data == "CannotLookup" => "the node could not check the transaction against the \
+				chain it follows (a reorganization was under way); nothing was queued: send it again"
+				.to_string(),
 			None if data.is_empty() => message.to_string(),
 			None => format!("{message}: {data}"),
 		};
@@ -105,6 +109,8 @@ mod tests {
 		assert!(stale.to_string().contains("outdated"), "{stale}");
 		let other = ClientError::from_pool_rejection("Invalid Transaction", Some("Custom error: 7"));
 		assert!(other.to_string().contains("custom validity error 7"), "{other}");
+		let unsure = ClientError::from_pool_rejection("Unknown Transaction Validity", Some("CannotLookup"));
+		assert!(unsure.to_string().contains("could not check the transaction"), "{unsure}");
 		let ahead = ClientError::from_pool_rejection("Unknown Transaction Validity", Some("Custom(102)"));
 		assert!(ahead.to_string().contains("too far ahead"), "{ahead}");
 		let budget = ClientError::from_pool_rejection("Invalid Transaction", Some("\"Custom error: 103\""));

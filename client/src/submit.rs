@@ -97,6 +97,7 @@ fn classify(error: &ClientError) -> Refusal {
 			} else if reason.contains("too far ahead")
 				|| reason.contains("immediately dropped")
 				|| reason.contains("unknown transaction validity")
+				|| reason.contains("could not check the transaction")
 				// The node validated it against a block a reorganization had just discarded.
 				|| reason.contains("state already discarded")
 			{

@@ -65,21 +65,23 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, Default::default())?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		}
 		Some(Subcommand::ExportBlocks(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, Default::default())?;
 				Ok((cmd.run(client, config.database), task_manager))
 			})
 		}
 		Some(Subcommand::ExportState(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, .. } =
+					service::new_partial(&config, Default::default())?;
 				Ok((cmd.run(client, config.chain_spec), task_manager))
 			})
 		}
@@ -87,7 +89,7 @@ pub fn run() -> sc_cli::Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
 				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config)?;
+					service::new_partial(&config, Default::default())?;
 				Ok((cmd.run(client, import_queue), task_manager))
 			})
 		}
@@ -98,7 +100,8 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Revert(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, backend, .. } = service::new_partial(&config)?;
+				let PartialComponents { client, task_manager, backend, .. } =
+					service::new_partial(&config, Default::default())?;
 				let aux_revert = Box::new(|client, _, blocks| {
 					sc_consensus_grandpa::revert(client, blocks)?;
 					Ok(())
@@ -112,11 +115,13 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev(), &args);
+			let pool = pool_options(&cli.run.pool_config, cli.run.shared_params.is_dev(), &args)?;
 			let light_client_slots =
 				cli.gateway.light_client_gateway.then_some(cli.run.network_params.in_peers_light);
 			runner.run_node_until_exit(|mut config| async move {
-				config.transaction_pool = pool;
+				// What sc-service reads of it (which block notifications maintain the pool) must
+				// match the single-state pool `service` builds.
+				config.transaction_pool = sc_transaction_pool::TransactionPoolOptions::default();
 				let network = &mut config.network;
 				// The key the network layer will load (a random `Secret::New` key matches no boot node).
 				let local = network.node_key.clone().into_keypair().ok().map(|key| key.public().to_peer_id());
@@ -132,10 +137,10 @@ pub fn run() -> sc_cli::Result<()> {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
 						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
-					>(config)
+					>(config, pool)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, pool)
 							.map_err(sc_cli::Error::Service)
 					}
 				}
@@ -144,11 +149,11 @@ pub fn run() -> sc_cli::Result<()> {
 	}
 }
 
-/// The transaction pool: Substrate's single-state pool unless the operator names a `--pool-type`, with
-/// `--pool-limit` transactions (and `--pool-kbytes`) in the future queue and ten times that in the ready
-/// queue, where Substrate gives the future queue a tenth of the limit.
+/// The transaction pool: Substrate's single-state pool (validating through `pool::GuardedChainApi`),
+/// with the limits of [`crate::pool::options`]. `--pool-type single-state` is accepted; naming the
+/// fork-aware pool, Substrate's default, is refused.
 ///
-/// Why not the fork-aware pool, Substrate's default (issue 14, docs/performance.md)? Under a burst of
+/// Why not the fork-aware pool (issue 14, docs/performance.md)? Under a burst of
 /// pre-signed transactions it forgets transactions it accepted. Transactions arriving ahead of their
 /// predecessor wait as "future" in the current block's view; the next block's view is a clone of it, and
 /// clones do not report their future transactions to the pool's drop monitor, so when the old view is
@@ -157,26 +162,19 @@ pub fn run() -> sc_cli::Result<()> {
 /// word to a sender that did not watch. 3,000 deposits fired at one debug validator lost 922–2,063
 /// that way. The single-state pool keeps a future transaction until its predecessor arrives, and on a
 /// reorganization re-submits the retracted blocks' transactions.
-///
-/// The larger future queue is for bursts arriving out of nonce order; the runtime bounds how far ahead
-/// of its nonce an account may queue, so the queues only need that window times the accounts sending.
 fn pool_options(
 	params: &sc_cli::TransactionPoolParams,
 	is_dev: bool,
 	args: &[String],
-) -> sc_transaction_pool::TransactionPoolOptions {
-	const READY_PER_FUTURE: usize = 10;
-	let pool_type = if defaults::named(args, "--pool-type") {
-		params.pool_type.into()
-	} else {
-		sc_transaction_pool::TransactionPoolType::SingleState
-	};
-	sc_transaction_pool::TransactionPoolOptions::new_with_params(
-		params.pool_limit.saturating_mul(READY_PER_FUTURE),
-		params.pool_kbytes.saturating_mul(1024).saturating_mul(READY_PER_FUTURE),
-		params.tx_ban_seconds,
-		pool_type,
-		is_dev,
-		params.pool_best_blocks_only,
-	)
+) -> sc_cli::Result<sc_transaction_pool::Options> {
+	if defaults::named(args, "--pool-type")
+		&& !matches!(params.pool_type, sc_cli::TransactionPoolType::SingleState)
+	{
+		return Err(sc_cli::Error::Input(
+			"--pool-type: iprchain-node runs only the single-state pool; the fork-aware pool loses \
+			 queued transactions under bursts (docs/performance.md, \"Bursts\")"
+				.into(),
+		));
+	}
+	Ok(crate::pool::options(params, is_dev))
 }

@@ -12,6 +12,7 @@ mod gateway;
 mod gossip_pool;
 mod network;
 mod peer_gate;
+mod pool;
 mod rpc;
 mod service;
 mod wuhan_spec;

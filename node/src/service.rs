@@ -28,7 +28,7 @@ pub type Service = sc_service::PartialComponents<
 	FullBackend,
 	FullSelectChain,
 	sc_consensus::DefaultImportQueue<Block>,
-	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
+	crate::pool::TxPool,
 	(
 		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
@@ -37,7 +37,11 @@ pub type Service = sc_service::PartialComponents<
 >;
 
 /// Builds the client, backend, import queue and transaction pool.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// `pool_options` are the transaction pool's limits ([`crate::pool::options`]).
+pub fn new_partial(
+	config: &Configuration,
+	pool_options: sc_transaction_pool::Options,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -66,16 +70,12 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 	let select_chain = sc_consensus::LongestChain::new(backend.clone());
 
-	let transaction_pool = Arc::from(
-		sc_transaction_pool::Builder::new(
-			task_manager.spawn_essential_handle(),
-			client.clone(),
-			config.role.is_authority().into(),
-		)
-		.with_options(config.transaction_pool.clone())
-		.with_prometheus(config.prometheus_registry())
-		.build(),
-	);
+	let transaction_pool = Arc::new(crate::pool::build(
+		config,
+		pool_options,
+		task_manager.spawn_essential_handle(),
+		client.clone(),
+	));
 
 	let (grandpa_block_import, grandpa_link) = sc_consensus_grandpa::block_import(
 		client.clone(),
@@ -128,6 +128,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 /// Builds and starts a full node (an authority when the keystore holds a session key).
 pub fn new_full<N: crate::peer_gate::GatedBackend>(
 	config: Configuration,
+	pool_options: sc_transaction_pool::Options,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -138,7 +139,7 @@ pub fn new_full<N: crate::peer_gate::GatedBackend>(
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, pool_options)?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -190,7 +191,7 @@ pub fn new_full<N: crate::peer_gate::GatedBackend>(
 			is_validator: config.role.is_authority(),
 			keystore: Some(keystore_container.keystore()),
 			offchain_db: backend.offchain_storage(),
-			transaction_pool: Some(OffchainTransactionPoolFactory::new(transaction_pool.clone())),
+			transaction_pool: Some(OffchainTransactionPoolFactory::new(crate::pool::LocalSubmitter(transaction_pool.clone()))),
 			network_provider: Arc::new(network.clone()),
 			// Offchain workers of this chain never call out to the internet.
 			enable_http_requests: false,
@@ -336,7 +337,9 @@ pub fn new_full<N: crate::peer_gate::GatedBackend>(
 			prometheus_registry,
 			shared_voter_state,
 			telemetry: telemetry.as_ref().map(|x| x.handle()),
-			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(transaction_pool),
+			offchain_tx_pool_factory: OffchainTransactionPoolFactory::new(crate::pool::LocalSubmitter(
+				transaction_pool,
+			)),
 		};
 
 		task_manager.spawn_essential_handle().spawn_blocking(

@@ -40,6 +40,8 @@ fn asks_to_send_again(error: &ClientError) -> bool {
 		|| reason.contains("Immediately Dropped")
 		// Validated against a block a reorganization had just discarded: the same bytes pass now.
 		|| reason.contains("State already discarded")
+		// The node's pool could not tell at the block it checked against (node/src/pool.rs).
+		|| reason.contains("could not check the transaction")
 }
 
 /// Whether `IPRCHAIN_BURST_TRACE` asks for the first pass and every resend round to be printed.
