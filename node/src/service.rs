@@ -191,7 +191,9 @@ pub fn new_full<N: crate::peer_gate::GatedBackend>(
 			is_validator: config.role.is_authority(),
 			keystore: Some(keystore_container.keystore()),
 			offchain_db: backend.offchain_storage(),
-			transaction_pool: Some(OffchainTransactionPoolFactory::new(crate::pool::LocalSubmitter(transaction_pool.clone()))),
+			transaction_pool: Some(OffchainTransactionPoolFactory::new(crate::pool::LocalSubmitter(
+				transaction_pool.clone(),
+			))),
 			network_provider: Arc::new(network.clone()),
 			// Offchain workers of this chain never call out to the internet.
 			enable_http_requests: false,
